@@ -1,0 +1,114 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "hangar",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "hangar", targets: ["hangar"]),
+        .library(name: "HangarCore", targets: ["HangarCore"]),
+        .library(name: "HangarStore", targets: ["HangarStore"]),
+        .library(name: "HangarTools", targets: ["HangarTools"]),
+        .library(name: "HangarServer", targets: ["HangarServer"]),
+        .library(name: "HangarTesting", targets: ["HangarTesting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-configuration", exact: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
+    ],
+    targets: [
+        .target(
+            name: "HangarCore",
+            dependencies: []
+        ),
+        .target(
+            name: "HangarStore",
+            dependencies: [
+                "HangarCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "HangarTools",
+            dependencies: [
+                "HangarCore",
+                "HangarStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "MCP", package: "swift-sdk"),
+            ]
+        ),
+        .target(
+            name: "HangarServer",
+            dependencies: [
+                "HangarCore",
+                "HangarStore",
+                "HangarTools",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "MCP", package: "swift-sdk"),
+            ]
+        ),
+        .target(
+            name: "HangarTesting",
+            dependencies: [
+                "HangarCore",
+                "HangarStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "hangar",
+            dependencies: [
+                "HangarCore",
+                "HangarStore",
+                "HangarTools",
+                "HangarServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "MCP", package: "swift-sdk"),
+            ]
+        ),
+        .testTarget(name: "HangarCoreTests", dependencies: ["HangarCore"]),
+        .testTarget(name: "HangarStoreTests", dependencies: ["HangarCore", "HangarStore", "HangarTesting"]),
+        .testTarget(name: "HangarToolsTests", dependencies: ["HangarCore", "HangarStore", "HangarTools", "HangarTesting"]),
+        .testTarget(
+            name: "HangarServerTests",
+            dependencies: [
+                "HangarCore", "HangarStore", "HangarTools", "HangarServer", "HangarTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ]
+)
+
+for target in package.targets where target.type != .plugin {
+    var settings = target.swiftSettings ?? []
+    settings.append(contentsOf: [
+        .swiftLanguageMode(.v6),
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+    ])
+    target.swiftSettings = settings
+}
