@@ -1,3 +1,4 @@
+import HangarCore
 public import HangarStore
 
 /// The contract every ``HangarStorage`` adapter must meet. Each check takes a fresh, migrated store; the

@@ -1,4 +1,4 @@
-public import HangarCore
+import HangarCore
 
 /// Turns a ``StoreCommand`` into the reads it needs, and then, given their answers, into the events to
 /// append and the result to return. All the decisions live here, so the SQLite and PostgreSQL adapters only

@@ -1,7 +1,7 @@
 import Logging
 import Metrics
 import Synchronization
-public import HangarCore
+import HangarCore
 
 /// The single writer of a store. Callers queue commands; the writer takes everything queued (up to
 /// `maxBatch`), runs it as one transaction with a savepoint per command, commits once, and only then

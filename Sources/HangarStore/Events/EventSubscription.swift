@@ -29,7 +29,7 @@ public struct EventSubscription: AsyncSequence, Sendable {
                 if page.isEmpty {
                     // With a stream filter the cursor stays put while other streams grow, so wait past the head
                     // that was seen rather than past the cursor.
-                    let head = stream == nil ? cursor : max(cursor, try await storage.head())
+                    let head = stream == nil ? cursor : Swift.max(cursor, try await storage.head())
                     try await storage.waitForAppend(after: head, timeoutMilliseconds: pollMilliseconds)
                     continue
                 }

@@ -6,7 +6,7 @@ public import Logging
 /// The embedded adapter: one SQLite file in WAL mode with `synchronous=FULL`, through GRDB.
 ///
 /// All writes go through one ``GroupCommitter`` whose batches run in a single `BEGIN IMMEDIATE`
-/// transaction on GRDB's writer connection; reads use the pool's reader connections and never wait for
+/// transaction on GRDB's writer connection (GRDB opens pool writes with `BEGIN IMMEDIATE`); reads use the pool's reader connections and never wait for
 /// writes.
 public final class SQLiteStorage: HangarStorage {
     public let backend = StorageBackend.sqlite
@@ -36,7 +36,6 @@ public final class SQLiteStorage: HangarStorage {
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        configuration.defaultTransactionKind = .immediate
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
@@ -75,9 +74,7 @@ public final class SQLiteStorage: HangarStorage {
     }
 
     public func migrate() async throws {
-        try await guarded {
-            try SQLiteMigrations.migrate(pool, projections: projections, sql: sql)
-        }
+        try guarded { try SQLiteMigrations.migrate(pool, projections: projections, sql: sql) }
         signal.advance(to: try await head())
     }
 

@@ -1,4 +1,4 @@
-public import HangarCore
+import HangarCore
 
 /// SQL for the `hangar_events` table in either dialect, and the decoding of its rows.
 struct EventSQL: Sendable {

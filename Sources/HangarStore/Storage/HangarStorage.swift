@@ -1,4 +1,4 @@
-public import HangarCore
+import HangarCore
 
 /// A Hangar database: the event log, the projections written with it, leases and the budget ledger.
 ///

@@ -1,4 +1,4 @@
-public import HangarCore
+import HangarCore
 import Foundation
 
 /// Where a store lives, parsed from `HANGAR_DATABASE_URL` (`sqlite:///abs/path.sqlite` or
