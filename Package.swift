@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(
@@ -65,6 +67,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .target(
@@ -91,12 +95,20 @@ let package = Package(
         ),
         .testTarget(name: "HangarCoreTests", dependencies: ["HangarCore"]),
         .testTarget(name: "HangarStoreTests", dependencies: ["HangarCore", "HangarStore", "HangarTesting"]),
-        .testTarget(name: "HangarToolsTests", dependencies: ["HangarCore", "HangarStore", "HangarTools", "HangarTesting"]),
+        .testTarget(
+            name: "HangarToolsTests",
+            dependencies: [
+                "HangarCore", "HangarStore", "HangarTools", "HangarTesting",
+                .product(name: "MCP", package: "swift-sdk"),
+            ]
+        ),
         .testTarget(
             name: "HangarServerTests",
             dependencies: [
                 "HangarCore", "HangarStore", "HangarTools", "HangarServer", "HangarTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
     ]

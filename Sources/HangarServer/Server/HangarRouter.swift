@@ -1,0 +1,24 @@
+public import HangarStore
+public import Hummingbird
+public import Logging
+
+/// The routes of the Hangar HTTP API behind their middleware.
+public enum HangarRouter {
+    public static func build(
+        storage: any HangarStorage, options: ServerOptions = ServerOptions(), mcp: (any MCPMounting)? = nil,
+        logger: Logger
+    ) -> Router<HangarRequestContext> {
+        let router = Router(context: HangarRequestContext.self)
+        // Outermost first: metrics see the status the error middleware chose; every error, unknown routes
+        // included, leaves as the JSON envelope.
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: LogRequestsMiddleware(.debug))
+        router.add(middleware: ErrorMiddleware())
+        HealthRoutes(storage: storage, readyTimeout: options.readyTimeout).register(on: router)
+        MetricsRoutes().register(on: router)
+        EventRoutes(storage: storage, heartbeat: options.heartbeat).register(on: router)
+        // MCP Streamable HTTP (`/mcp`) mounts here, behind the same middleware.
+        mcp?.mount(on: router, storage: storage, logger: logger)
+        return router
+    }
+}

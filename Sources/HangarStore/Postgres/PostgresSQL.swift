@@ -1,0 +1,64 @@
+/// The statements only the PostgreSQL adapter runs: the log head, wake-ups, rebuild paging and bulk
+/// inserts, and reads in byte order. Everything shared with SQLite comes from ``EventSQL`` and
+/// ``ProjectionSQL``.
+enum PostgresSQL {
+    /// The channel `NOTIFY` wakes other processes on; the payload is `<schema>:<head>`.
+    static let channel = "hangar_events"
+
+    /// Taken first by every write transaction: it serialises writers, so seqs are handed out without gaps
+    /// and commits become visible in seq order; taking it before any lease or budget row keeps the lock
+    /// order the same everywhere, so writers cannot deadlock.
+    static let lockHead = "SELECT seq FROM hangar_log_head FOR UPDATE"
+
+    static let selectHead = "SELECT seq FROM hangar_log_head"
+
+    /// Moves the head and tells listeners, in one round trip. `NOTIFY` is delivered at commit.
+    static func setHead(_ head: Int64, tag: String) -> SQLStatement {
+        SQLStatement(
+            sql: "WITH moved AS (UPDATE hangar_log_head SET seq = $1 RETURNING seq) SELECT pg_notify('\(channel)', $2) FROM moved",
+            binds: [.integer(head), .text(notification(tag: tag, head: head))])
+    }
+
+    static func notification(tag: String, head: Int64) -> String { "\(tag):\(head)" }
+
+    /// The head a notification carries, when it is for `tag`'s schema (all schemas of a database share
+    /// the channel).
+    static func head(fromNotification payload: String, tag: String) -> Int64? {
+        guard payload.hasPrefix(tag + ":") else { return nil }
+        return Int64(payload.dropFirst(tag.utf8.count + 1))
+    }
+
+    /// A page of the whole log, for the rebuild.
+    static func eventPage(after seq: Int64, limit: Int) -> SQLStatement {
+        SQLStatement(
+            sql: "SELECT \(EventSQL.columns) FROM \(EventSQL.table) WHERE seq > $1 ORDER BY seq LIMIT $2",
+            binds: [.integer(seq), .integer(Int64(limit))])
+    }
+
+    /// Every row of a table in key order, text compared byte by byte (`COLLATE "C"`) as SQLite does, so
+    /// both adapters digest rows in the same order whatever the database's locale.
+    static func selectAllInByteOrder(_ table: ProjectionTable) -> String {
+        let columns = table.columns.map(\.name).joined(separator: ", ")
+        let order = table.keyColumns.map { $0.kind == .text ? "\($0.name) COLLATE \"C\"" : $0.name }
+        return "SELECT \(columns) FROM \(table.name) ORDER BY \(order.joined(separator: ", "))"
+    }
+
+    /// Multi-row inserts of `rows`, each under PostgreSQL's limit of 65,535 bound values.
+    static func insert(_ rows: [ProjectionRow], into table: ProjectionTable, rowsPerStatement: Int = 1_000)
+        -> [SQLStatement]
+    {
+        let width = table.columns.count
+        let chunk = max(1, min(rowsPerStatement, Int(UInt16.max) / width))
+        let names = table.columns.map(\.name).joined(separator: ", ")
+        return stride(from: 0, to: rows.count, by: chunk).map { start in
+            let slice = rows[start..<min(start + chunk, rows.count)]
+            let tuples = slice.indices.map { index in
+                let first = (index - start) * width + 1
+                return "(" + (first..<(first + width)).map { "$\($0)" }.joined(separator: ", ") + ")"
+            }
+            return SQLStatement(
+                sql: "INSERT INTO \(table.name) (\(names)) VALUES \(tuples.joined(separator: ", "))",
+                binds: slice.flatMap { $0 })
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import HangarCore
+import PostgresNIO
+
+extension PostgresWriter {
+    /// Events read per round trip while rebuilding.
+    static let rebuildPage = 5_000
+
+    /// Empties every projection table and replays the whole log into them, in one transaction that holds
+    /// the log head, so no write lands half-way.
+    func rebuild() async throws {
+        try await pool.transaction { connection in
+            _ = try await lockHead(connection)
+            for table in projections.tables {
+                try await pool.execute(sql.deleteAll(table), on: connection)
+            }
+            var replay = PostgresProjectionReplay(tables: projections.tables)
+            var after: Int64 = 0
+            while true {
+                let rows = try await pool.rows(
+                    PostgresSQL.eventPage(after: after, limit: Self.rebuildPage), on: connection)
+                for row in rows {
+                    let columns = try PostgresValues.eventColumns(row)
+                    after = columns.seq
+                    guard projections.handles(kind: columns.kind) else { continue }
+                    for write in projections.writes(for: try PostgresValues.event(columns)) { replay.apply(write) }
+                }
+                if rows.count < Self.rebuildPage { break }
+            }
+            for statement in replay.inserts() { try await pool.execute(statement, on: connection) }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import HangarCore
+import HangarServer
+import HangarStore
+import HangarTools
+import Logging
+
+/// `hangar mcp`: serves Hangar's tools over MCP on stdin/stdout, as the local operator (every scope), until
+/// the client closes stdin. Logs go to stderr; stdout carries only the protocol.
+struct MCPCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mcp",
+        abstract: "Serve Hangar's tools over MCP on stdin and stdout."
+    )
+
+    @Option(help: "trace, debug, info, notice, warning, error or critical (default info).")
+    var logLevel: String?
+
+    @OptionGroup var storage: StorageOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        try await CommandRunner.run(json: output.json) {
+            var overrides = storage.overrides
+            overrides.logLevel = logLevel
+            let configuration = try await ServerConfiguration.load(overrides: overrides)
+            CommandLogging.bootstrap(level: configuration.logLevel)
+            var logger = Logger(label: "hangar.mcp")
+            logger[metadataKey: "mcp.transport"] = "stdio"
+            let store = try await configuration.openStorage(logger: logger)
+            do {
+                let registry = ToolRegistry(storage: store, logger: logger)
+                try registry.registerBuiltIns()
+                try await runMCPStdio(registry: registry, logger: logger)
+            } catch {
+                try? await store.close()
+                throw error
+            }
+            try await store.close()
+        }
+    }
+}

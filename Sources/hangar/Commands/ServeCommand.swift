@@ -1,0 +1,51 @@
+import ArgumentParser
+import HangarServer
+import Logging
+
+/// `hangar serve`: the HTTP server until SIGTERM or SIGINT. Once bound it prints `listening on http://HOST:PORT`
+/// (with `--json`, the envelope with `url`, `host` and `port`), so a script can start it on port 0.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Run the HTTP server until SIGTERM or SIGINT.")
+
+    @Option(help: "The address to listen on (default 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "The port to listen on; 0 picks a free one (default 8080).")
+    var port: Int?
+
+    @Option(help: "trace, debug, info, notice, warning, error or critical (default info).")
+    var logLevel: String?
+
+    @OptionGroup var storage: StorageOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        let json = output.json
+        try await CommandRunner.run(json: json) {
+            var overrides = storage.overrides
+            overrides.host = host
+            overrides.port = port
+            overrides.logLevel = logLevel
+            let configuration = try await ServerConfiguration.load(overrides: overrides)
+            CommandLogging.bootstrap(level: configuration.logLevel)
+            try await HangarApplication.run(
+                configuration: configuration, mcp: HangarMCP(), logger: Logger(label: "hangar.server"),
+                onListening: { address in
+                    if json {
+                        let data = Listening(url: address.url, host: address.host, port: address.port)
+                        // Three plain fields always encode.
+                        StandardOutput.line((try? Envelope.success(data)) ?? #"{"ok":true,"data":null}"#)
+                    } else {
+                        StandardOutput.line("listening on \(address.url)")
+                    }
+                })
+        }
+    }
+
+    struct Listening: Encodable {
+        var url: String
+        var host: String
+        var port: Int
+    }
+}

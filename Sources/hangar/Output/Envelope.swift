@@ -1,0 +1,27 @@
+import Foundation
+import HangarCore
+
+/// The `--json` envelope: `{"ok":true,"data":…}` or `{"ok":false,"error":{"code":…,"message":…}}`, one line.
+enum Envelope {
+    static func success(_ data: some Encodable) throws -> String {
+        #"{"ok":true,"data":"# + (try encode(data)) + "}"
+    }
+
+    static func failure(code: String, message: String) -> String {
+        // Two strings always encode.
+        let detail =
+            (try? encode(["code": code, "message": message])) ?? #"{"code":"internal","message":"internal error"}"#
+        return #"{"ok":false,"error":"# + detail + "}"
+    }
+
+    static func failure(_ error: HangarError) -> String {
+        failure(code: error.code.rawValue, message: error.message)
+    }
+
+    /// One line of JSON, keys sorted.
+    static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
