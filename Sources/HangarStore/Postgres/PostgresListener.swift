@@ -24,7 +24,8 @@ struct PostgresListener: Sendable {
                 try await listenOnce()
             } catch {
                 if Task.isCancelled { return }
-                logger.debug("listening for appends failed", metadata: ["store.error": "\(PostgresErrors.classify(error))"])
+                logger.debug(
+                    "listening for appends failed", metadata: ["store.error": "\(PostgresErrors.classify(error))"])
             }
             // A listen that lasted a while was healthy: start the backoff over.
             if ContinuousClock.now - started > Self.maxBackoff { backoff = Self.firstBackoff }

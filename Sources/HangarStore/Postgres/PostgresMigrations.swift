@@ -74,7 +74,8 @@ struct PostgresMigrations: Sendable {
                     applied_at BIGINT NOT NULL
                 )
                 """, on: connection)
-            let rows = try await pool.rows("SELECT COALESCE(MAX(version), 0) FROM hangar_schema_migrations", on: connection)
+            let rows = try await pool.rows(
+                "SELECT COALESCE(MAX(version), 0) FROM hangar_schema_migrations", on: connection)
             let current = try rows.first?.decode(Int64.self) ?? 0
             guard current <= Self.latestVersion else {
                 throw HangarError(.schemaTooNew, "the database was written by a newer Hangar")
@@ -83,7 +84,10 @@ struct PostgresMigrations: Sendable {
                 for statement in step.statements { try await pool.execute(statement, on: connection) }
                 try await pool.execute(
                     SQLStatement(
-                        sql: "INSERT INTO hangar_schema_migrations (version, name, applied_at) VALUES ($1, $2, (extract(epoch FROM clock_timestamp()) * 1000)::bigint)",
+                        sql: """
+                            INSERT INTO hangar_schema_migrations (version, name, applied_at)
+                            VALUES ($1, $2, (extract(epoch FROM clock_timestamp()) * 1000)::bigint)
+                            """,
                         binds: [.integer(step.version), .text(step.name)]),
                     on: connection)
             }
@@ -91,14 +95,19 @@ struct PostgresMigrations: Sendable {
         }
     }
 
-    /// Refuses a schema that has Hangar's event table but no migration record: someone else's tables.
+    /// Refuses, before the first migration, a schema that already holds tables other than Hangar's (or an
+    /// event table without Hangar's migration record): the URL most likely names another application's
+    /// database. As on SQLite, tables added beside Hangar's after it migrated are left alone.
     private func checkOwnership(_ connection: PostgresConnection) async throws {
         let rows = try await pool.rows(
-            "SELECT to_regclass('hangar_events') IS NOT NULL, to_regclass('hangar_schema_migrations') IS NOT NULL",
-            on: connection)
+            """
+            SELECT to_regclass('hangar_schema_migrations') IS NOT NULL,
+                EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = current_schema()
+                    AND (tablename NOT LIKE 'hangar\\_%' OR tablename = 'hangar_events'))
+            """, on: connection)
         guard let row = rows.first else { return }
-        let (events, migrations) = try row.decode((Bool, Bool).self)
-        if events && !migrations {
+        let (migrated, occupied) = try row.decode((Bool, Bool).self)
+        if !migrated && occupied {
             throw HangarError(.databaseForeign, "the PostgreSQL schema holds tables of another application")
         }
     }

@@ -49,11 +49,26 @@ struct PostgresPool: Sendable {
     func transaction<T: Sendable>(
         _ isolation: String = "READ COMMITTED", _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
+        try await transaction(isolation, opening: []) { connection, _ in (try await body(connection), []) }
+    }
+
+    /// A transaction whose first statements go out with `BEGIN` and whose last ones (returned by `body`)
+    /// go out with `COMMIT`, saving a round trip at each end. `body` gets the results of `opening`.
+    func transaction<T: Sendable>(
+        _ isolation: String, opening: [SQLStatement],
+        _ body: @escaping @Sendable (PostgresConnection, [PostgresQueryResult]) async throws -> (T, [SQLStatement])
+    ) async throws -> T {
         try await withConnection { connection in
-            try await execute("BEGIN ISOLATION LEVEL \(isolation)", on: connection)
-            let value: T
             do {
-                value = try await body(connection)
+                let begin = SQLStatement(sql: "BEGIN ISOLATION LEVEL \(isolation)", binds: [])
+                let opened = try await run([begin] + opening, on: connection)
+                let (value, closing) = try await body(connection, Array(opened.dropFirst()))
+                let committed = try await run(closing + [SQLStatement(sql: "COMMIT", binds: [])], on: connection)
+                // PostgreSQL answers COMMIT of a failed transaction with ROLLBACK, not an error.
+                guard committed.last?.metadata.command == "COMMIT" else {
+                    throw HangarError(.internal, "the transaction was rolled back")
+                }
+                return value
             } catch {
                 do {
                     try await execute("ROLLBACK", on: connection)
@@ -63,15 +78,31 @@ struct PostgresPool: Sendable {
                 }
                 throw error
             }
-            try await execute("COMMIT", on: connection)
-            return value
         }
     }
 
-    /// Runs a statement and returns every row. Rows are always read to the end: PostgreSQL reports errors
-    /// of a statement that returns rows (a lock failure, say) only after its row description.
+    /// Sends every statement at once and waits for all their results, in order. PostgresNIO queues them on
+    /// the connection and starts each as soon as the previous one is answered, so a pipeline costs one wait
+    /// instead of one per statement. Throws the first failure, after every statement has been answered.
+    func run(_ statements: [SQLStatement], on connection: PostgresConnection) async throws -> [PostgresQueryResult] {
+        let futures = statements.map { connection.query(PostgresValues.query($0), logger: logger) }
+        var results: [PostgresQueryResult] = []
+        results.reserveCapacity(futures.count)
+        var failure: (any Error)?
+        for future in futures {
+            do {
+                results.append(try await future.get())
+            } catch {
+                failure = failure ?? error
+            }
+        }
+        if let failure { throw failure }
+        return results
+    }
+
+    /// Runs one statement and returns its rows.
     func rows(_ statement: SQLStatement, on connection: PostgresConnection) async throws -> [PostgresRow] {
-        try await connection.query(PostgresValues.query(statement), logger: logger).collect()
+        try await connection.query(PostgresValues.query(statement), logger: logger).get().rows
     }
 
     func rows(_ sql: String, on connection: PostgresConnection) async throws -> [PostgresRow] {

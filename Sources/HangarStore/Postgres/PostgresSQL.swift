@@ -15,7 +15,10 @@ enum PostgresSQL {
     /// Moves the head and tells listeners, in one round trip. `NOTIFY` is delivered at commit.
     static func setHead(_ head: Int64, tag: String) -> SQLStatement {
         SQLStatement(
-            sql: "WITH moved AS (UPDATE hangar_log_head SET seq = $1 RETURNING seq) SELECT pg_notify('\(channel)', $2) FROM moved",
+            sql: """
+                WITH moved AS (UPDATE hangar_log_head SET seq = $1 RETURNING seq)
+                SELECT pg_notify('\(channel)', $2) FROM moved
+                """,
             binds: [.integer(head), .text(notification(tag: tag, head: head))])
     }
 

@@ -23,7 +23,9 @@ public final class PostgresStorage: HangarStorage {
     private let background: Task<Void, Never>
     private let closed = Atomic(false)
 
-    public init(location: PostgresLocation, projections: ProjectionSet, clock: HangarClock, logger: Logger) async throws {
+    public init(
+        location: PostgresLocation, projections: ProjectionSet, clock: HangarClock, logger: Logger
+    ) async throws {
         self.projections = projections
         self.logger = logger
         schema = location.schema

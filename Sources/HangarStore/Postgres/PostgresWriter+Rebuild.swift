@@ -6,13 +6,11 @@ extension PostgresWriter {
     static let rebuildPage = 5_000
 
     /// Empties every projection table and replays the whole log into them, in one transaction that holds
-    /// the log head, so no write lands half-way.
+    /// the log head, so no write lands half-way. The replay runs in memory and writes each final row once.
     func rebuild() async throws {
-        try await pool.transaction { connection in
-            _ = try await lockHead(connection)
-            for table in projections.tables {
-                try await pool.execute(sql.deleteAll(table), on: connection)
-            }
+        let lockHead = SQLStatement(sql: PostgresSQL.lockHead, binds: [])
+        let deletes = projections.tables.map { SQLStatement(sql: sql.deleteAll($0), binds: []) }
+        try await pool.transaction("READ COMMITTED", opening: [lockHead] + deletes) { connection, _ in
             var replay = PostgresProjectionReplay(tables: projections.tables)
             var after: Int64 = 0
             while true {
@@ -26,7 +24,7 @@ extension PostgresWriter {
                 }
                 if rows.count < Self.rebuildPage { break }
             }
-            for statement in replay.inserts() { try await pool.execute(statement, on: connection) }
+            return ((), replay.inserts())
         }
     }
 }

@@ -3,6 +3,9 @@ import PostgresNIO
 
 /// Runs batches of commands in one PostgreSQL transaction: the log head locked first, each command in its
 /// own savepoint (a failing one rolls back alone), one `NOTIFY` and one commit for the whole batch.
+///
+/// Statements whose answers nothing waits for are pipelined (see ``PostgresPool/run(_:on:)``): a command
+/// costs one wait for its savepoint and reads, and one for its writes and the savepoint's release.
 struct PostgresWriter: Sendable {
     let pool: PostgresPool
     let projections: ProjectionSet
@@ -13,9 +16,15 @@ struct PostgresWriter: Sendable {
     let events = EventSQL(dialect: .postgres)
     let sql = ProjectionSQL(dialect: .postgres)
 
+    static let savepoint = SQLStatement(sql: "SAVEPOINT hangar_command", binds: [])
+    static let release = SQLStatement(sql: "RELEASE SAVEPOINT hangar_command", binds: [])
+    static let rollback = SQLStatement(sql: "ROLLBACK TO SAVEPOINT hangar_command", binds: [])
+
     func run(_ commands: [StoreCommand]) async throws -> [Result<StoreCommandResult, any Error>] {
-        let (results, head, moved) = try await pool.transaction { connection in
-            let start = try await lockHead(connection)
+        let lockHead = SQLStatement(sql: PostgresSQL.lockHead, binds: [])
+        let (results, head, moved) = try await pool.transaction("READ COMMITTED", opening: [lockHead]) {
+            connection, opened in
+            let start = try Self.head(in: opened.first)
             // Read after the lock: a lease that expired while this batch waited for it is free now.
             let now = clock.nowMilliseconds()
             var head = start
@@ -23,72 +32,76 @@ struct PostgresWriter: Sendable {
             results.reserveCapacity(commands.count)
             for command in commands {
                 var headInSavepoint = head
-                try await pool.execute("SAVEPOINT hangar_command", on: connection)
                 do {
                     let result = try await execute(command, connection, now: now, head: &headInSavepoint)
-                    try await pool.execute("RELEASE SAVEPOINT hangar_command", on: connection)
                     head = headInSavepoint
                     results.append(.success(result))
                 } catch {
                     // Failing to roll back means the connection is gone: the whole batch fails.
-                    try await pool.execute("ROLLBACK TO SAVEPOINT hangar_command", on: connection)
-                    try await pool.execute("RELEASE SAVEPOINT hangar_command", on: connection)
+                    _ = try await pool.run([Self.rollback, Self.release], on: connection)
                     results.append(.failure(PostgresErrors.classify(error)))
                 }
             }
-            if head != start {
-                try await pool.execute(PostgresSQL.setHead(head, tag: tag), on: connection)
-            }
-            return (results, head, head != start)
+            let closing = head != start ? [PostgresSQL.setHead(head, tag: tag)] : []
+            return ((results, head, head != start), closing)
         }
         if moved { signal.advance(to: head) }
         return results
     }
 
-    func lockHead(_ connection: PostgresConnection) async throws -> Int64 {
-        guard let row = try await pool.rows(PostgresSQL.lockHead, on: connection).first else {
-            throw HangarError(.databaseCorrupt, "the log head row is missing")
-        }
+    /// The head a `SELECT seq FROM hangar_log_head` answered.
+    static func head(in result: PostgresQueryResult?) throws -> Int64 {
+        guard let row = result?.rows.first else { throw HangarError(.databaseCorrupt, "the log head row is missing") }
         return try row.decode(Int64.self)
     }
 
     private func execute(_ command: StoreCommand, _ connection: PostgresConnection, now: Int64, head: inout Int64)
         async throws -> StoreCommandResult
     {
-        var snapshots: [StateSnapshot] = []
-        for read in CommandPlanner.reads(for: command, now: now) {
-            let query = StateQuery.make(read, sql: sql)
-            let rows = try await pool.rows(query.statement, on: connection)
-            snapshots.append(query.snapshot(try rows.map(PostgresValues.projectionRow)))
+        let queries = CommandPlanner.reads(for: command, now: now).map { StateQuery.make($0, sql: sql) }
+        let answers = try await pool.run([Self.savepoint] + queries.map(\.statement), on: connection).dropFirst()
+        let snapshots = try zip(queries, answers).map { query, answer in
+            query.snapshot(try answer.rows.map(PostgresValues.projectionRow))
         }
         let decision = try CommandPlanner.decide(command, snapshots: snapshots, now: now)
-        return decision.result(try await append(decision.drafts, connection, now: now, head: &head))
+        var pending: [SQLStatement] = []
+        let appended = try await append(decision.drafts, connection, now: now, head: &head, pending: &pending)
+        _ = try await pool.run(pending + [Self.release], on: connection)
+        return decision.result(appended)
     }
 
-    private func append(_ drafts: [EventDraft], _ connection: PostgresConnection, now: Int64, head: inout Int64)
-        async throws -> [AppendedEvent]
-    {
+    /// Plans the inserts and projection writes of `drafts` into `pending`. A draft with an idempotency key
+    /// needs to know whether its key is taken before anything after it, so it flushes what is pending.
+    private func append(
+        _ drafts: [EventDraft], _ connection: PostgresConnection, now: Int64, head: inout Int64,
+        pending: inout [SQLStatement]
+    ) async throws -> [AppendedEvent] {
         var appended: [AppendedEvent] = []
         appended.reserveCapacity(drafts.count)
         for draft in drafts {
             let payload = try EventSQL.prepare(draft)
+            let event = Event(
+                seq: head + 1, stream: draft.stream, kind: draft.kind, ts: now, actor: draft.actor,
+                payload: draft.payload, idempotencyKey: draft.idempotencyKey)
+            let insert = SQLStatement(sql: events.insert, binds: EventSQL.binds(event, payload: payload))
             if let key = draft.idempotencyKey {
-                let existing = try await pool.rows(
-                    SQLStatement(sql: events.selectByKey, binds: [.text(key)]), on: connection)
-                if let row = existing.first {
+                // The key is free (the common case) when this insert returns its row.
+                let guarded = SQLStatement(
+                    sql: insert.sql + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING seq", binds: insert.binds)
+                let answers = try await pool.run(pending + [guarded], on: connection)
+                pending = []
+                if answers.last?.rows.isEmpty ?? true {
+                    let existing = try await pool.rows(
+                        SQLStatement(sql: events.selectByKey, binds: [.text(key)]), on: connection)
+                    guard let row = existing.first else { throw HangarError(.internal, "idempotency key vanished") }
                     appended.append(try EventSQL.replay(draft, existing: try PostgresValues.event(from: row)))
                     continue
                 }
+            } else {
+                pending.append(insert)
             }
             head += 1
-            let event = Event(
-                seq: head, stream: draft.stream, kind: draft.kind, ts: now, actor: draft.actor,
-                payload: draft.payload, idempotencyKey: draft.idempotencyKey)
-            try await pool.execute(
-                SQLStatement(sql: events.insert, binds: EventSQL.binds(event, payload: payload)), on: connection)
-            for write in projections.writes(for: event) {
-                try await pool.execute(sql.apply(write), on: connection)
-            }
+            pending += projections.writes(for: event).map(sql.apply)
             appended.append(AppendedEvent(event: event, replayed: false))
         }
         return appended
