@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A ULID: 48 bits of milliseconds since the epoch and 80 random bits, written as 26 Crockford base-32
 /// characters that sort by time. Written here because none of the listed packages provides one.

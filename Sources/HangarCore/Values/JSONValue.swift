@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Any JSON value, with integers kept exact (`Int64`) rather than folded into doubles.
 public enum JSONValue: Sendable, Hashable {

@@ -117,10 +117,12 @@ struct PostgresPool: Sendable {
         _ = try await rows(sql, on: connection)
     }
 
-    /// A failure to obtain a connection at all.
+    /// A failure to obtain a connection at all (other than the caller giving up).
     static func unreachable(_ error: any Error) -> HangarError {
         let classified = PostgresErrors.classify(error)
-        guard classified.code == .internal || classified.code == .unavailable else { return classified }
+        guard !Task.isCancelled, classified.code == .internal || classified.code == .unavailable else {
+            return classified
+        }
         return HangarError(.databaseUnavailable, "cannot reach PostgreSQL", underlying: error)
     }
 }

@@ -46,13 +46,25 @@ enum PostgresSQL {
         return "SELECT \(columns) FROM \(table.name) ORDER BY \(order.joined(separator: ", "))"
     }
 
+    /// Multi-row inserts of projection rows.
+    static func insert(_ rows: [ProjectionRow], into table: ProjectionTable) -> [SQLStatement] {
+        insert(rows, into: table.name, columns: table.columns.map(\.name))
+    }
+
+    static let eventColumns = EventSQL.columns.split(separator: ",").map { String($0.drop(while: { $0 == " " })) }
+
+    /// Multi-row inserts of event rows (bound as by `EventSQL.binds`).
+    static func insertEvents(_ rows: [[ProjectionValue]]) -> [SQLStatement] {
+        insert(rows, into: EventSQL.table, columns: eventColumns)
+    }
+
     /// Multi-row inserts of `rows`, each under PostgreSQL's limit of 65,535 bound values.
-    static func insert(_ rows: [ProjectionRow], into table: ProjectionTable, rowsPerStatement: Int = 1_000)
-        -> [SQLStatement]
-    {
-        let width = table.columns.count
+    static func insert(
+        _ rows: [[ProjectionValue]], into table: String, columns: [String], rowsPerStatement: Int = 1_000
+    ) -> [SQLStatement] {
+        let width = columns.count
         let chunk = max(1, min(rowsPerStatement, Int(UInt16.max) / width))
-        let names = table.columns.map(\.name).joined(separator: ", ")
+        let names = columns.joined(separator: ", ")
         return stride(from: 0, to: rows.count, by: chunk).map { start in
             let slice = rows[start..<min(start + chunk, rows.count)]
             let tuples = slice.indices.map { index in
@@ -60,7 +72,7 @@ enum PostgresSQL {
                 return "(" + (first..<(first + width)).map { "$\($0)" }.joined(separator: ", ") + ")"
             }
             return SQLStatement(
-                sql: "INSERT INTO \(table.name) (\(names)) VALUES \(tuples.joined(separator: ", "))",
+                sql: "INSERT INTO \(table) (\(names)) VALUES \(tuples.joined(separator: ", "))",
                 binds: slice.flatMap { $0 })
         }
     }

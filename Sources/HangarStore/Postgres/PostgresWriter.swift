@@ -70,26 +70,30 @@ struct PostgresWriter: Sendable {
         return decision.result(appended)
     }
 
-    /// Plans the inserts and projection writes of `drafts` into `pending`. A draft with an idempotency key
-    /// needs to know whether its key is taken before anything after it, so it flushes what is pending.
+    /// Plans the inserts and projection writes of `drafts` into `pending`: events without an idempotency
+    /// key go into multi-row inserts. A draft with a key needs to know whether its key is taken before
+    /// anything after it, so it sends what is planned so far together with its own insert.
     private func append(
         _ drafts: [EventDraft], _ connection: PostgresConnection, now: Int64, head: inout Int64,
         pending: inout [SQLStatement]
     ) async throws -> [AppendedEvent] {
         var appended: [AppendedEvent] = []
         appended.reserveCapacity(drafts.count)
+        var rows: [[ProjectionValue]] = []
+        var writes: [SQLStatement] = []
         for draft in drafts {
             let payload = try EventSQL.prepare(draft)
             let event = Event(
                 seq: head + 1, stream: draft.stream, kind: draft.kind, ts: now, actor: draft.actor,
                 payload: draft.payload, idempotencyKey: draft.idempotencyKey)
-            let insert = SQLStatement(sql: events.insert, binds: EventSQL.binds(event, payload: payload))
             if let key = draft.idempotencyKey {
                 // The key is free (the common case) when this insert returns its row.
                 let guarded = SQLStatement(
-                    sql: insert.sql + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING seq", binds: insert.binds)
-                let answers = try await pool.run(pending + [guarded], on: connection)
-                pending = []
+                    sql: events.insert + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING seq",
+                    binds: EventSQL.binds(event, payload: payload))
+                let answers = try await pool.run(
+                    pending + PostgresSQL.insertEvents(rows) + writes + [guarded], on: connection)
+                (pending, rows, writes) = ([], [], [])
                 if answers.last?.rows.isEmpty ?? true {
                     let existing = try await pool.rows(
                         SQLStatement(sql: events.selectByKey, binds: [.text(key)]), on: connection)
@@ -98,12 +102,13 @@ struct PostgresWriter: Sendable {
                     continue
                 }
             } else {
-                pending.append(insert)
+                rows.append(EventSQL.binds(event, payload: payload))
             }
             head += 1
-            pending += projections.writes(for: event).map(sql.apply)
+            writes += projections.writes(for: event).map(sql.apply)
             appended.append(AppendedEvent(event: event, replayed: false))
         }
+        pending += PostgresSQL.insertEvents(rows) + writes
         return appended
     }
 }

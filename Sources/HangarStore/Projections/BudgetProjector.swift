@@ -1,4 +1,4 @@
-public import HangarCore
+import HangarCore
 
 /// Keeps `hangar_budgets` (limit, reserved, spent per account) and `hangar_reservations` (open
 /// reservations).

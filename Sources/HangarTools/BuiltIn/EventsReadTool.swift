@@ -1,4 +1,4 @@
-public import HangarCore
+import HangarCore
 import HangarStore
 
 /// `events.read`: a page of the event log, oldest first, after a sequence number, optionally of one stream.

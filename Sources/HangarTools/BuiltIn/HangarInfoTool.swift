@@ -1,4 +1,4 @@
-public import HangarCore
+import HangarCore
 import HangarStore
 
 /// `hangar.info`: what this Hangar is: its version, its storage backend and the layers it runs.

@@ -3,7 +3,6 @@ import HangarStore
 import HangarTesting
 import HangarTools
 import Logging
-import Synchronization
 import Testing
 
 @Suite("Tool registry")
@@ -224,11 +223,4 @@ struct ToolRegistryTests {
             #expect(registry.definition(named: "events.read")?.requiredScopes == ["events:read"])
         }
     }
-}
-
-/// Counts handler runs across tasks.
-final class Counter: Sendable {
-    private let count = Mutex(0)
-    func increment() { count.withLock { $0 += 1 } }
-    var value: Int { count.withLock { $0 } }
 }
