@@ -171,8 +171,8 @@ async def over_http(base_url: str, checks: Checks) -> None:
 
 async def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("binary", help="the built hangar executable")
-    parser.add_argument("base_url", help="the base URL of a running `hangar serve`, such as http://127.0.0.1:8080")
+    parser.add_argument("--binary", required=True, help="the built hangar executable")
+    parser.add_argument("--base-url", required=True, help="the base URL of a running `hangar serve`, such as http://127.0.0.1:8080")
     parser.add_argument("--only", choices=["stdio", "http"], help="run one transport only (for debugging)")
     arguments = parser.parse_args()
 
