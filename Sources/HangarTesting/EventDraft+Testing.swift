@@ -7,7 +7,8 @@ extension EventDraft {
         _ index: Int, stream: String = "test", kind: String = "test.happened", key: String? = nil
     ) -> EventDraft {
         EventDraft(
-            stream: stream, kind: kind, actor: "tester", payload: ["index": .int(Int64(index)), "text": .string("event \(index)")],
+            stream: stream, kind: kind, actor: "tester",
+            payload: ["index": .int(Int64(index)), "text": .string("event \(index)")],
             idempotencyKey: key)
     }
 }

@@ -11,7 +11,8 @@ public func expectError<T>(
         Issue.record("expected error \(code), but the call succeeded", sourceLocation: sourceLocation)
         return nil
     } catch let error as HangarError {
-        #expect(error.code == code, "expected \(code), got \(error.code): \(error.message)", sourceLocation: sourceLocation)
+        #expect(
+            error.code == code, "expected \(code), got \(error.code): \(error.message)", sourceLocation: sourceLocation)
         return error
     } catch {
         Issue.record("expected HangarError \(code), got \(error)", sourceLocation: sourceLocation)

@@ -8,7 +8,8 @@ public enum HangarBinary {
     public static func path() throws -> String {
         let environment = ProcessInfo.processInfo.environment
         if let path = environment["HANGAR_BIN"], FileManager.default.isExecutableFile(atPath: path) { return path }
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         for _ in 0..<4 {
             let candidate = directory.appendingPathComponent("hangar").path
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }

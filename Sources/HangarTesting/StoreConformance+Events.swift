@@ -11,7 +11,8 @@ extension StoreConformance {
             #expect(first.seq == 1)
             #expect(!first.replayed)
             #expect(first.event.ts == clock.now())
-            let batch = try await storage.append((2...6).map { EventDraft.sample($0, stream: $0.isMultiple(of: 2) ? "even" : "odd") })
+            let batch = try await storage.append(
+                (2...6).map { EventDraft.sample($0, stream: $0.isMultiple(of: 2) ? "even" : "odd") })
             #expect(batch.map(\.seq) == [2, 3, 4, 5, 6])
             let all = try await storage.read(EventQuery(after: 0, limit: 100))
             #expect(all.map(\.seq) == [1, 2, 3, 4, 5, 6])
@@ -40,7 +41,8 @@ extension StoreConformance {
                 try await storage.append([.sample(2), EventDraft(stream: "", kind: "k", actor: "a", payload: nil)])
             }
             await expectError(.invalidArguments) {
-                try await storage.append(EventDraft(stream: "s", kind: String(repeating: "k", count: 201), actor: "a", payload: nil))
+                try await storage.append(
+                    EventDraft(stream: "s", kind: String(repeating: "k", count: 201), actor: "a", payload: nil))
             }
             let huge = JSONValue.string(String(repeating: "x", count: (1 << 20) + 1))
             await expectError(.payloadTooLarge) {
@@ -58,7 +60,8 @@ extension StoreConformance {
                     group.addTask {
                         var seqs: [Int64] = []
                         for index in 0..<perWriter {
-                            seqs.append(try await storage.append(.sample(writer * perWriter + index, stream: "w\(writer)")).seq)
+                            seqs.append(
+                                try await storage.append(.sample(writer * perWriter + index, stream: "w\(writer)")).seq)
                         }
                         return seqs
                     }

@@ -9,7 +9,9 @@ extension StoreConformance {
             #expect(lease.token == 1)
             #expect(lease.holder == "worker-a")
             #expect(lease.expiresAt == clock.now() + 1_000)
-            await expectError(.leaseHeld) { try await storage.claimLease("job-1", holder: "worker-b", ttlMilliseconds: 1_000) }
+            await expectError(.leaseHeld) {
+                try await storage.claimLease("job-1", holder: "worker-b", ttlMilliseconds: 1_000)
+            }
             clock.advance(1_001)
             let taken = try await storage.claimLease("job-1", holder: "worker-b", ttlMilliseconds: 1_000)
             #expect(taken.token == 2)
@@ -44,9 +46,12 @@ extension StoreConformance {
             clock.advance(100)
             await expectError(.leaseFenced) { try await storage.renewLease(lease, ttlMilliseconds: 100) }
             await expectError(.leaseNotFound) {
-                try await storage.renewLease(Lease(name: "nope", pool: "default", holder: "x", token: 1, expiresAt: 0), ttlMilliseconds: 100)
+                try await storage.renewLease(
+                    Lease(name: "nope", pool: "default", holder: "x", token: 1, expiresAt: 0), ttlMilliseconds: 100)
             }
-            await expectError(.invalidArguments) { try await storage.claimLease("job-2", holder: "w", ttlMilliseconds: 0) }
+            await expectError(.invalidArguments) {
+                try await storage.claimLease("job-2", holder: "w", ttlMilliseconds: 0)
+            }
             await expectError(.invalidArguments) { try await storage.claimLease("", holder: "w", ttlMilliseconds: 10) }
         },
         Check(name: "concurrent claimers of a pool each get a different lease") { storage, clock in
@@ -55,7 +60,9 @@ extension StoreConformance {
             try await storage.offerLeases(names, pool: "builds")
             let claimed = try await withThrowingTaskGroup(of: Lease?.self) { group in
                 for worker in 1...25 {
-                    group.addTask { try await storage.claimNextLease(pool: "builds", holder: "w\(worker)", ttlMilliseconds: 10_000) }
+                    group.addTask {
+                        try await storage.claimNextLease(pool: "builds", holder: "w\(worker)", ttlMilliseconds: 10_000)
+                    }
                 }
                 return try await group.reduce(into: [Lease]()) { if let lease = $1 { $0.append(lease) } }
             }

@@ -27,7 +27,9 @@ extension StoreConformance {
             #expect(received == Array(1...Int64(total)))
         },
         Check(name: "subscribe from the middle with a stream filter") { storage, _ in
-            for index in 1...20 { try await storage.append(.sample(index, stream: index.isMultiple(of: 2) ? "a" : "b")) }
+            for index in 1...20 {
+                try await storage.append(.sample(index, stream: index.isMultiple(of: 2) ? "a" : "b"))
+            }
             var seen: [Int64] = []
             for try await event in storage.subscribe(after: 10, stream: "a", pollMilliseconds: 200) {
                 seen.append(event.seq)

@@ -18,7 +18,8 @@ public enum StoreConformance {
         public var description: String { name }
     }
 
-    public static let checks: [Check] = eventChecks + idempotencyChecks + subscriptionChecks + leaseChecks
+    public static let checks: [Check] =
+        eventChecks + idempotencyChecks + subscriptionChecks + leaseChecks
         + budgetChecks + projectionChecks
 }
 

@@ -17,7 +17,9 @@ struct JSONValueTests {
 
     @Test func refusesDeepNestingBeforeDecoding() async throws {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
-        await expectCode(.invalidJSON) { try JSONValue.parse(deep, limits: JSONLimits(maxBytes: 1 << 20, maxDepth: 64)) }
+        await expectCode(.invalidJSON) {
+            try JSONValue.parse(deep, limits: JSONLimits(maxBytes: 1 << 20, maxDepth: 64))
+        }
         // Brackets inside strings do not count.
         let quoted = "[\"" + String(repeating: "[", count: 100) + "\"]"
         #expect(try JSONValue.parse(quoted, limits: JSONLimits(maxBytes: 1 << 20, maxDepth: 2)).arrayValue?.count == 1)

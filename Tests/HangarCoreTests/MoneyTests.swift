@@ -7,7 +7,9 @@ struct MoneyTests {
         let a = Money(units: 150, currency: .usd)
         #expect(try a.adding(Money(units: 50, currency: .usd)) == Money(units: 200, currency: .usd))
         #expect(throws: HangarError.self) { try a.adding(Money(units: 1, currency: .usdc)) }
-        #expect(throws: HangarError.self) { try Money(units: .max, currency: .usd).adding(Money(units: 1, currency: .usd)) }
+        #expect(throws: HangarError.self) {
+            try Money(units: .max, currency: .usd).adding(Money(units: 1, currency: .usd))
+        }
     }
 
     @Test func manualClockMovesOnlyWhenTold() {

@@ -19,7 +19,10 @@ struct ULIDTests {
         #expect(earlier.description < later.description)
     }
 
-    @Test(arguments: ["", "01ARZ3NDEKTSV4RRFFQ69G5FA", "01ARZ3NDEKTSV4RRFFQ69G5FAVX", "8ZZZZZZZZZZZZZZZZZZZZZZZZZ", "01ARZ3NDEKTSV4RRFFQ69G5FAU"])
+    @Test(arguments: [
+        "", "01ARZ3NDEKTSV4RRFFQ69G5FA", "01ARZ3NDEKTSV4RRFFQ69G5FAVX", "8ZZZZZZZZZZZZZZZZZZZZZZZZZ",
+        "01ARZ3NDEKTSV4RRFFQ69G5FAU",
+    ])
     func refusesWhatIsNotAULID(_ text: String) {
         #expect(ULID(string: text) == nil)
     }

@@ -40,7 +40,9 @@ struct CrashRecoveryTests {
     static func appendUntilKilled(binary: String, location: StorageLocation, minimum: Int) async throws -> Set<Int64> {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["debug", "append-load", "--writers", "8", "--events", "1000000", "--database-url", location.urlWithSecrets]
+        process.arguments = [
+            "debug", "append-load", "--writers", "8", "--events", "1000000", "--database-url", location.urlWithSecrets,
+        ]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

@@ -17,7 +17,9 @@ struct SQLiteFileTests {
 
     @Test func anotherApplicationsDatabaseIsRefusedAndLeftAlone() async throws {
         let path = try temporaryPath()
-        try runSQLite(path, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('ada');")
+        try runSQLite(
+            path,
+            "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('ada');")
         await expectError(.databaseForeign) { try await StorageFactory.open(.sqlite(path: path)) }
         #expect(try runSQLite(path, "SELECT name FROM customers;") == "ada")
     }

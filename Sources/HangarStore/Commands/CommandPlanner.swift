@@ -37,10 +37,13 @@ public enum CommandPlanner {
             if let fence { try LeaseRules.checkFence(lease(snapshots, 0), lease: fence, now: now) }
             return Decision(drafts: drafts, result: { .appended($0) })
         case .offerLeases(let names, let pool):
-            let drafts = try names.indices.compactMap { try LeaseRules.offer(lease(snapshots, $0), name: names[$0], pool: pool) }
+            let drafts = try names.indices.compactMap {
+                try LeaseRules.offer(lease(snapshots, $0), name: names[$0], pool: pool)
+            }
             return .fixed(drafts, .done)
         case .claimLease(let name, let holder, let ttl):
-            let (draft, claimed) = try LeaseRules.claim(lease(snapshots, 0), name: name, holder: holder, ttl: ttl, now: now)
+            let (draft, claimed) = try LeaseRules.claim(
+                lease(snapshots, 0), name: name, holder: holder, ttl: ttl, now: now)
             return .fixed([draft], .lease(claimed))
         case .claimNextLease(_, let holder, let ttl):
             guard let free = lease(snapshots, 0) else { return .fixed([], .lease(nil)) }

@@ -14,7 +14,8 @@ struct StateQuery: Sendable {
         case .freeLease(let pool, let now):
             let table = LeaseProjector.table
             let statement = SQLStatement(
-                sql: "SELECT \(sql.columnList(table)) FROM \(table.name) WHERE pool = \(dialect.placeholder(1)) AND expires_at <= \(dialect.placeholder(2)) ORDER BY expires_at, name LIMIT 1\(dialect.lockSkipLocked)",
+                sql:
+                    "SELECT \(sql.columnList(table)) FROM \(table.name) WHERE pool = \(dialect.placeholder(1)) AND expires_at <= \(dialect.placeholder(2)) ORDER BY expires_at, name LIMIT 1\(dialect.lockSkipLocked)",
                 binds: [.text(pool), .integer(now)])
             return StateQuery(statement: statement) { .lease($0.first.flatMap(LeaseProjector.state(from:))) }
         case .budget(let id):
@@ -25,7 +26,8 @@ struct StateQuery: Sendable {
             let reservations = BudgetProjector.reservations
             let accounts = BudgetProjector.accounts
             let statement = SQLStatement(
-                sql: "SELECT \(sql.columnList(reservations, prefix: "r.")), \(sql.columnList(accounts, prefix: "b.")) FROM \(reservations.name) r JOIN \(accounts.name) b ON b.id = r.account WHERE r.id = \(dialect.placeholder(1))\(dialect.lockRow)",
+                sql:
+                    "SELECT \(sql.columnList(reservations, prefix: "r.")), \(sql.columnList(accounts, prefix: "b.")) FROM \(reservations.name) r JOIN \(accounts.name) b ON b.id = r.account WHERE r.id = \(dialect.placeholder(1))\(dialect.lockRow)",
                 binds: [.text(id)])
             return StateQuery(statement: statement) { rows in
                 guard let row = rows.first, row.count == reservations.columns.count + accounts.columns.count else {

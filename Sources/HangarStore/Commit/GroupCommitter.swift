@@ -1,7 +1,7 @@
+import HangarCore
 import Logging
 import Metrics
 import Synchronization
-import HangarCore
 
 /// The single writer of a store. Callers queue commands; the writer takes everything queued (up to
 /// `maxBatch`), runs it as one transaction with a savepoint per command, commits once, and only then
@@ -91,7 +91,8 @@ final class GroupCommitter: Sendable {
             appended.increment(by: batch.count)
             for (job, result) in zip(batch, results) { job.promise.fulfil(result) }
         } catch {
-            logger.error("store transaction failed", metadata: ["store.error": "\(error)", "store.batch": "\(batch.count)"])
+            logger.error(
+                "store transaction failed", metadata: ["store.error": "\(error)", "store.batch": "\(batch.count)"])
             let failure = classify(error)
             for job in batch { job.promise.fulfil(.failure(failure)) }
         }

@@ -32,7 +32,8 @@ public enum LeaseRules {
         return (draft(state(of: lease), kind: claimedKind, actor: holder), lease)
     }
 
-    public static func renew(_ current: LeaseState?, lease: Lease, ttl: Int64, now: Int64) throws -> (EventDraft, Lease) {
+    public static func renew(_ current: LeaseState?, lease: Lease, ttl: Int64, now: Int64) throws -> (EventDraft, Lease)
+    {
         try validate(holder: lease.holder, ttl: ttl)
         try checkFence(current, lease: lease, now: now)
         var renewed = lease

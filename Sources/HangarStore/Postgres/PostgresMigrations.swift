@@ -115,9 +115,10 @@ struct PostgresMigrations: Sendable {
     /// Creates a projection table when missing. A new table's text columns get the "C" collation, so keys
     /// sort byte by byte as on SQLite (a free lease is picked in the same name order on both adapters).
     private func createProjectionTable(_ table: ProjectionTable, _ connection: PostgresConnection) async throws {
-        let exists = try await pool.rows(
-            SQLStatement(sql: "SELECT to_regclass($1) IS NOT NULL", binds: [.text(table.name)]), on: connection
-        ).first?.decode(Bool.self) ?? false
+        let exists =
+            try await pool.rows(
+                SQLStatement(sql: "SELECT to_regclass($1) IS NOT NULL", binds: [.text(table.name)]), on: connection
+            ).first?.decode(Bool.self) ?? false
         for statement in sql.createTable(table) { try await pool.execute(statement, on: connection) }
         guard !exists else { return }
         for column in table.columns where column.kind == .text {

@@ -26,7 +26,8 @@ struct ProjectionSQL: Sendable {
             let key = table.keyColumns.map(\.name).joined(separator: ", ")
             let conflict = updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET \(updates.joined(separator: ", "))"
             return SQLStatement(
-                sql: "INSERT INTO \(table.name) (\(names.joined(separator: ", "))) VALUES (\(dialect.placeholders(names.count))) ON CONFLICT (\(key)) \(conflict)",
+                sql:
+                    "INSERT INTO \(table.name) (\(names.joined(separator: ", "))) VALUES (\(dialect.placeholders(names.count))) ON CONFLICT (\(key)) \(conflict)",
                 binds: row)
         case .delete(let table, let key):
             return SQLStatement(sql: "DELETE FROM \(table.name) WHERE \(keyCondition(table))", binds: key)
@@ -40,7 +41,8 @@ struct ProjectionSQL: Sendable {
 
     func select(_ table: ProjectionTable, key: [ProjectionValue], lock: Bool = false) -> SQLStatement {
         SQLStatement(
-            sql: "SELECT \(columnList(table)) FROM \(table.name) WHERE \(keyCondition(table))\(lock ? dialect.lockRow : "")",
+            sql:
+                "SELECT \(columnList(table)) FROM \(table.name) WHERE \(keyCondition(table))\(lock ? dialect.lockRow : "")",
             binds: key)
     }
 

@@ -84,7 +84,7 @@ public final class SQLiteStorage: HangarStorage {
 
     public func read(_ query: EventQuery) async throws -> [Event] {
         let statement = events.page(query)
-        return try await guarded {
+        return try await guardedAsync {
             try await pool.read { db in
                 try Row.fetchAll(db, sql: statement.sql, arguments: SQLiteValues.arguments(statement.binds))
                     .map(SQLiteValues.event(from:))
@@ -94,7 +94,7 @@ public final class SQLiteStorage: HangarStorage {
 
     public func head() async throws -> Int64 {
         let sql = events.selectHead
-        return try await guarded { try await pool.read { db in try Int64.fetchOne(db, sql: sql) ?? 0 } }
+        return try await guardedAsync { try await pool.read { db in try Int64.fetchOne(db, sql: sql) ?? 0 } }
     }
 
     public func waitForAppend(after seq: Int64, timeoutMilliseconds: Int64) async throws {
@@ -102,12 +102,12 @@ public final class SQLiteStorage: HangarStorage {
     }
 
     public func rebuildProjections() async throws {
-        try await guarded { try await writer.rebuild() }
+        try await guardedAsync { try await writer.rebuild() }
     }
 
     public func projectionDigest() async throws -> String {
         let tables = projections.tables
-        return try await guarded {
+        return try await guardedAsync {
             try await pool.read { db in
                 var digest = ProjectionDigest()
                 for table in tables {
@@ -123,7 +123,7 @@ public final class SQLiteStorage: HangarStorage {
 
     public func projectionRow(_ table: ProjectionTable, key: [ProjectionValue]) async throws -> ProjectionRow? {
         let statement = sql.select(table, key: key)
-        return try await guarded {
+        return try await guardedAsync {
             try await pool.read { db in
                 try Row.fetchOne(db, sql: statement.sql, arguments: SQLiteValues.arguments(statement.binds))
                     .map(SQLiteValues.projectionRow)
@@ -132,7 +132,7 @@ public final class SQLiteStorage: HangarStorage {
     }
 
     public func ping() async throws {
-        try await guarded { _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") } }
+        try await guardedAsync { _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") } }
     }
 
     public func close() async throws {
@@ -144,7 +144,7 @@ public final class SQLiteStorage: HangarStorage {
         do { return try body() } catch { throw SQLiteErrors.classify(error) }
     }
 
-    private func guarded<T>(_ body: () async throws -> T) async throws -> T {
+    private func guardedAsync<T>(_ body: () async throws -> T) async throws -> T {
         do { return try await body() } catch { throw SQLiteErrors.classify(error) }
     }
 }

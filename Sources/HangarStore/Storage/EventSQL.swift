@@ -25,11 +25,13 @@ struct EventSQL: Sendable {
         let limit = Int64(min(max(query.limit, 1), EventQuery.maxLimit))
         if let stream = query.stream {
             return SQLStatement(
-                sql: "SELECT \(Self.columns) FROM \(Self.table) WHERE seq > \(dialect.placeholder(1)) AND stream = \(dialect.placeholder(2)) ORDER BY seq LIMIT \(dialect.placeholder(3))",
+                sql:
+                    "SELECT \(Self.columns) FROM \(Self.table) WHERE seq > \(dialect.placeholder(1)) AND stream = \(dialect.placeholder(2)) ORDER BY seq LIMIT \(dialect.placeholder(3))",
                 binds: [.integer(query.after), .text(stream), .integer(limit)])
         }
         return SQLStatement(
-            sql: "SELECT \(Self.columns) FROM \(Self.table) WHERE seq > \(dialect.placeholder(1)) ORDER BY seq LIMIT \(dialect.placeholder(2))",
+            sql:
+                "SELECT \(Self.columns) FROM \(Self.table) WHERE seq > \(dialect.placeholder(1)) ORDER BY seq LIMIT \(dialect.placeholder(2))",
             binds: [.integer(query.after), .integer(limit)])
     }
 

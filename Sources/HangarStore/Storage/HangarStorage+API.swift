@@ -19,7 +19,8 @@ extension HangarStorage {
     }
 
     /// Follows the log from `seq` (exclusive): first what is stored, then live, with no gap or duplicate.
-    public func subscribe(after seq: Int64, stream: String? = nil, pollMilliseconds: Int64 = 1_000) -> EventSubscription {
+    public func subscribe(after seq: Int64, stream: String? = nil, pollMilliseconds: Int64 = 1_000) -> EventSubscription
+    {
         EventSubscription(storage: self, after: seq, stream: stream, pollMilliseconds: pollMilliseconds)
     }
 
@@ -32,7 +33,10 @@ extension HangarStorage {
 
     /// Claims a resource by name; fails with `lease_held` while someone else holds it.
     public func claimLease(_ name: String, holder: String, ttlMilliseconds: Int64) async throws -> Lease {
-        guard case .lease(let lease?) = try await submit(.claimLease(name: name, holder: holder, ttlMilliseconds: ttlMilliseconds)) else {
+        guard
+            case .lease(let lease?) = try await submit(
+                .claimLease(name: name, holder: holder, ttlMilliseconds: ttlMilliseconds))
+        else {
             throw HangarError(.internal, "claim returned no lease")
         }
         return lease
@@ -40,7 +44,10 @@ extension HangarStorage {
 
     /// Claims the next free resource of a pool, or returns nil when every one is held.
     public func claimNextLease(pool: String, holder: String, ttlMilliseconds: Int64) async throws -> Lease? {
-        guard case .lease(let lease) = try await submit(.claimNextLease(pool: pool, holder: holder, ttlMilliseconds: ttlMilliseconds)) else {
+        guard
+            case .lease(let lease) = try await submit(
+                .claimNextLease(pool: pool, holder: holder, ttlMilliseconds: ttlMilliseconds))
+        else {
             return nil
         }
         return lease
@@ -76,7 +83,10 @@ extension HangarStorage {
     /// Sets `amount` aside; fails with `budget_exceeded` when it does not fit under the limit.
     public func reserve(_ amount: Int64, from account: String, actor: String = "system") async throws -> Reservation {
         let id = ULID().description
-        guard case .reservation(let reservation) = try await submit(.reserve(account: account, amount: amount, reservationID: id, actor: actor)) else {
+        guard
+            case .reservation(let reservation) = try await submit(
+                .reserve(account: account, amount: amount, reservationID: id, actor: actor))
+        else {
             throw HangarError(.internal, "reserve returned no reservation")
         }
         return reservation
@@ -84,8 +94,13 @@ extension HangarStorage {
 
     /// Settles a reservation at its actual cost (at most the amount reserved) and frees the rest.
     @discardableResult
-    public func commit(_ reservation: Reservation, actual: Int64, actor: String = "system") async throws -> BudgetAccount {
-        guard case .budget(let account) = try await submit(.commitReservation(id: reservation.id, actual: actual, actor: actor)) else {
+    public func commit(_ reservation: Reservation, actual: Int64, actor: String = "system") async throws
+        -> BudgetAccount
+    {
+        guard
+            case .budget(let account) = try await submit(
+                .commitReservation(id: reservation.id, actual: actual, actor: actor))
+        else {
             throw HangarError(.internal, "commit returned no account")
         }
         return account

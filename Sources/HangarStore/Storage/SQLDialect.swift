@@ -11,7 +11,8 @@ struct SQLDialect: Sendable {
 
     static let sqlite = SQLDialect(placeholder: { _ in "?" }, integerType: "INTEGER", lockRow: "", lockSkipLocked: "")
     static let postgres = SQLDialect(
-        placeholder: { "$\($0)" }, integerType: "BIGINT", lockRow: " FOR UPDATE", lockSkipLocked: " FOR UPDATE SKIP LOCKED")
+        placeholder: { "$\($0)" }, integerType: "BIGINT", lockRow: " FOR UPDATE",
+        lockSkipLocked: " FOR UPDATE SKIP LOCKED")
 
     func placeholders(_ count: Int, from first: Int = 1) -> String {
         (first..<(first + count)).map(placeholder).joined(separator: ", ")

@@ -1,5 +1,5 @@
-import HangarCore
 import Foundation
+import HangarCore
 
 /// Where a store lives, parsed from `HANGAR_DATABASE_URL` (`sqlite:///abs/path.sqlite` or
 /// `postgres://user:password@host:port/database`) or defaulted to a SQLite file in the state directory.
