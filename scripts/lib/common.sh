@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # Shared helpers for the scripts under scripts/. Source it; it defines functions and HANGAR_REPO_ROOT only.
 
+# shellcheck disable=SC2034 # used by the scripts that source this file
 HANGAR_REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
 
 # Progress goes to stderr so that stdout stays for a command's result (pg-up prints only its URL there).
