@@ -94,7 +94,12 @@ let package = Package(
             ]
         ),
         .testTarget(name: "HangarCoreTests", dependencies: ["HangarCore"]),
-        .testTarget(name: "HangarStoreTests", dependencies: ["HangarCore", "HangarStore", "HangarTesting"]),
+        .testTarget(
+            name: "HangarStoreTests",
+            dependencies: [
+                "HangarCore", "HangarStore", "HangarTesting", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(
             name: "HangarToolsTests",
             dependencies: [

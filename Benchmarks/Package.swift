@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/malloc-interposer", exact: "1.6.1"),
         .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        // Plain SQLite for the same-run baseline (the version the store uses).
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         .executableTarget(
@@ -29,6 +31,7 @@ let package = Package(
                 .product(name: "HangarStore", package: "hangar"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Benchmarks/HangarBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

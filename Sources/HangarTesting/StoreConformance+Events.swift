@@ -48,6 +48,15 @@ extension StoreConformance {
             await expectError(.payloadTooLarge) {
                 try await storage.append(EventDraft(stream: "s", kind: "k", actor: "a", payload: huge))
             }
+            // Lease and budget events come only from the store's own commands, never from a plain append.
+            await expectError(.invalidArguments) {
+                try await storage.append(EventDraft(stream: "lease:x", kind: "lease.claimed", actor: "a", payload: nil))
+            }
+            await expectError(.invalidArguments) {
+                try await storage.append([
+                    .sample(5), EventDraft(stream: "b", kind: "budget.reserved", actor: "a", payload: nil),
+                ])
+            }
             #expect(try await storage.head() == 1)
             // The store keeps serving after refusals.
             #expect(try await storage.append(.sample(3)).seq == 2)

@@ -1,8 +1,10 @@
 import Foundation
+import GRDB
 import HangarCore
-import HangarStore
 import HangarTesting
 import Testing
+
+@testable import HangarStore
 
 /// What the embedded adapter does with files that are not a healthy Hangar database.
 @Suite("SQLite files")
@@ -66,5 +68,22 @@ struct SQLiteFileTests {
         #expect(process.terminationStatus == 0)
         return String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+@Suite("SQLite durability")
+struct SQLiteDurabilityTests {
+    /// GRDB turns WAL writers to `synchronous=NORMAL`; Hangar acknowledges appends only once they are on
+    /// disk, which needs FULL on the connection that commits.
+    @Test func theWriterCommitsWithSynchronousFull() async throws {
+        let location = try StorageHarness.makeLocation(.sqlite)
+        guard case .sqlite(let path) = location else { return }
+        let storage = try SQLiteStorage(path: path)
+        let mode = try await storage.pool.writeWithoutTransaction { db in
+            try Int.fetchOne(db, sql: "PRAGMA synchronous")
+        }
+        #expect(mode == 2)
+        try await storage.close()
+        try await StorageHarness.dispose(location)
     }
 }

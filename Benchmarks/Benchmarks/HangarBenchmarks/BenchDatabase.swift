@@ -11,6 +11,7 @@ struct BenchDatabase: Sendable {
     }
 
     let storage: any HangarStorage
+    let location: StorageLocation
     /// What `close()` deletes: the SQLite directory (PostgreSQL schemas are dropped by scripts/bench, since the
     /// store has no API to drop one).
     private let directory: URL?
@@ -33,16 +34,14 @@ struct BenchDatabase: Sendable {
     }
 
     static func open(_ backend: Backend) async throws -> BenchDatabase {
-        let logger = Logger(label: "hangar.bench") { _ in StreamLogHandler.standardError(label: "hangar.bench") }
-        var quiet = logger
-        quiet.logLevel = .warning
+        let quiet = quietLogger
         switch backend {
         case .sqlite:
             let directory = sqliteParent.appendingPathComponent("hangar-bench-\(randomSuffix())", isDirectory: true)
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let path = directory.appendingPathComponent("bench.sqlite").path
             let storage = try await StorageFactory.open(.sqlite(path: path), logger: quiet)
-            return BenchDatabase(storage: storage, directory: directory)
+            return BenchDatabase(storage: storage, location: .sqlite(path: path), directory: directory)
         case .postgres:
             guard let url = postgresURL else {
                 throw BenchError("HANGAR_BENCH_POSTGRES_URL is not set")
@@ -52,13 +51,25 @@ struct BenchDatabase: Sendable {
             }
             location.schema = "bench_\(randomSuffix())"
             let storage = try await StorageFactory.open(.postgres(location), logger: quiet)
-            return BenchDatabase(storage: storage, directory: nil)
+            return BenchDatabase(storage: storage, location: .postgres(location), directory: nil)
         }
+    }
+
+    /// A second store on the same database, as another process would open it (its own connections and its
+    /// own group-committing writer). Close it before closing `self`.
+    func openAnother() async throws -> any HangarStorage {
+        try await StorageFactory.open(location, logger: Self.quietLogger)
     }
 
     func close() async throws {
         try await storage.close()
         if let directory { try? FileManager.default.removeItem(at: directory) }
+    }
+
+    private static var quietLogger: Logger {
+        var logger = Logger(label: "hangar.bench") { _ in StreamLogHandler.standardError(label: "hangar.bench") }
+        logger.logLevel = .warning
+        return logger
     }
 
     private static func randomSuffix() -> String {

@@ -14,5 +14,9 @@ final class Fixture<Value: Sendable>: Sendable {
         }
     }
 
-    func take() -> Value? { state.withLock { state in defer { state = nil }; return state } }
+    func take() -> Value? {
+        state.withLock { state in
+            defer { state = nil }; return state
+        }
+    }
 }

@@ -8,7 +8,8 @@ func registerRebuildBenchmarks() {
     let events = 100_000
     let fixture = Fixture<RebuildState>()
     var configuration = RoundMetrics.configuration(
-        scalingFactor: .one, maxDuration: .seconds(20), maxIterations: 20, warmupIterations: 1, commits: false)
+        scalingFactor: .one, maxDuration: .seconds(20), maxIterations: 20, warmupIterations: 1, operationsPerRound: 1,
+        commits: false, timeUnits: .milliseconds)
     configuration.tags = ["backend": "sqlite", "events": "\(events)"]
     Benchmark(name, configuration: configuration) { benchmark in
         try await fixture.value.runner.runRound(benchmark)

@@ -16,14 +16,18 @@ enum RoundMetrics {
 
     static let all = [operationsPerSecond, latencyP50, latencyP99, commandsPerCommit]
 
+    /// A configuration reporting the custom metrics that mean something for the benchmark: per-operation
+    /// latency and ops/s only when a round holds several operations (otherwise they repeat the wall clock and
+    /// throughput), commands per commit only when the operations go through the group committer.
     static func configuration(
         scalingFactor: BenchmarkScalingFactor, maxDuration: Duration, maxIterations: Int, warmupIterations: Int = 1,
-        commits: Bool = true
+        operationsPerRound: Int, commits: Bool = true, timeUnits: BenchmarkTimeUnits = .microseconds
     ) -> Benchmark.Configuration {
-        let custom = commits ? all : all.filter { $0 != commandsPerCommit }
+        var custom: [BenchmarkMetric] = operationsPerRound > 1 ? [operationsPerSecond, latencyP50, latencyP99] : []
+        if commits { custom.append(commandsPerCommit) }
         return .init(
-            metrics: [.wallClock, .throughput, .mallocCountTotal, .cpuTotal] + custom,
-            timeUnits: .microseconds,
+            metrics: [.wallClock, .throughput, .mallocCountTotal] + custom,
+            timeUnits: timeUnits,
             units: Dictionary(uniqueKeysWithValues: custom.map { ($0, BenchmarkUnits.count) }),
             warmupIterations: warmupIterations,
             scalingFactor: scalingFactor,
@@ -159,7 +163,7 @@ final class RoundRunner: Sendable {
 
     private static func appendLine(_ line: String, to path: String) {
         if !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
         }
         guard let handle = FileHandle(forWritingAtPath: path) else { return }
         defer { try? handle.close() }

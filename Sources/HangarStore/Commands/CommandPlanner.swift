@@ -19,6 +19,10 @@ public enum CommandPlanner {
         }
     }
 
+    /// Kinds only the store's own commands append: a plain append of one would change lease or budget state
+    /// past the rules that guard it.
+    public static let reservedKindPrefixes = ["lease.", "budget."]
+
     public static func reads(for command: StoreCommand, now: Int64) -> [StateRead] {
         switch command {
         case .append(_, let fence): fence.map { [.lease(name: $0.name)] } ?? []
@@ -34,6 +38,12 @@ public enum CommandPlanner {
     public static func decide(_ command: StoreCommand, snapshots: [StateSnapshot], now: Int64) throws -> Decision {
         switch command {
         case .append(let drafts, let fence):
+            let isReserved = { (draft: EventDraft) in reservedKindPrefixes.contains(where: draft.kind.hasPrefix) }
+            if let reserved = drafts.first(where: isReserved) {
+                throw HangarError(
+                    .invalidArguments,
+                    "event kind '\(reserved.kind)' is written only by the store's lease and budget commands")
+            }
             if let fence { try LeaseRules.checkFence(lease(snapshots, 0), lease: fence, now: now) }
             return Decision(drafts: drafts, result: { .appended($0) })
         case .offerLeases(let names, let pool):

@@ -8,7 +8,12 @@ public struct EventDraft: Sendable, Hashable {
     public var kind: String
     /// Who caused it: a user, an agent, a worker id, `system`.
     public var actor: String
-    public var payload: JSONValue
+    public var payload: JSONValue {
+        didSet { encodedPayload = nil }
+    }
+    /// `payload` as canonical JSON, encoded on the caller's task before the draft reaches the single writer,
+    /// so the writer's transaction does not spend its time in the JSON encoder.
+    var encodedPayload: String?
     /// When set, appending the same key again returns the original event instead of writing a new one.
     public var idempotencyKey: String?
 
@@ -18,6 +23,26 @@ public struct EventDraft: Sendable, Hashable {
         self.actor = actor
         self.payload = payload
         self.idempotencyKey = idempotencyKey
+    }
+
+    public static func == (lhs: EventDraft, rhs: EventDraft) -> Bool {
+        lhs.stream == rhs.stream && lhs.kind == rhs.kind && lhs.actor == rhs.actor && lhs.payload == rhs.payload
+            && lhs.idempotencyKey == rhs.idempotencyKey
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(stream)
+        hasher.combine(kind)
+        hasher.combine(actor)
+        hasher.combine(payload)
+        hasher.combine(idempotencyKey)
+    }
+
+    /// This draft with its payload encoded.
+    func encoded() -> EventDraft {
+        var draft = self
+        draft.encodedPayload = payload.canonicalString()
+        return draft
     }
 
     /// Longest stream, kind, actor and idempotency key accepted.

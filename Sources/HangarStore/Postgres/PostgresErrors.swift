@@ -22,6 +22,12 @@ enum PostgresErrors {
         }
     }
 
+    /// Whether PostgreSQL refused a statement (the connection itself is fine): the error that aborts the
+    /// rest of the transaction.
+    static func isStatementFailure(_ error: any Error) -> Bool {
+        (error as? PSQLError)?.code == .server
+    }
+
     private static func classify(_ error: PSQLError) -> HangarError {
         switch error.code {
         case .server:

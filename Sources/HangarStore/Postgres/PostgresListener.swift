@@ -40,7 +40,7 @@ struct PostgresListener: Sendable {
         let tag = tag
         try await pool.withConnection { connection in
             try await connection.listen(on: PostgresSQL.channel) { notifications in
-                // Before migrate() the table may be missing; the head is then read again on the next append.
+                // Before migrate() the table may be missing; migrate() then advances the head itself.
                 if let row = try? await pool.rows(PostgresSQL.selectHead, on: connection).first,
                     let head = try? row.decode(Int64.self)
                 {

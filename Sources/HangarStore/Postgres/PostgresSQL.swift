@@ -1,6 +1,6 @@
-/// The statements only the PostgreSQL adapter runs: the log head, wake-ups, rebuild paging and bulk
-/// inserts, and reads in byte order. Everything shared with SQLite comes from ``EventSQL`` and
-/// ``ProjectionSQL``.
+/// The statements only the PostgreSQL adapter runs: the log head and wake-ups, idempotency-key lookups,
+/// multi-row inserts and upserts joined into one statement, rebuild paging, and reads in byte order.
+/// Everything shared with SQLite comes from ``EventSQL`` and ``ProjectionSQL``.
 enum PostgresSQL {
     /// The channel `NOTIFY` wakes other processes on; the payload is `<schema>:<head>`.
     static let channel = "hangar_events"
@@ -31,6 +31,69 @@ enum PostgresSQL {
         return Int64(payload.dropFirst(tag.utf8.count + 1))
     }
 
+    /// The stored events that hold any of `keys`.
+    static func eventsWithKeys(_ keys: [String]) -> SQLStatement {
+        let placeholders = (1...max(keys.count, 1)).map { "$\($0)" }.joined(separator: ", ")
+        return SQLStatement(
+            sql: "SELECT \(EventSQL.columns) FROM \(EventSQL.table) WHERE idempotency_key IN (\(placeholders))",
+            binds: keys.map { .text($0) })
+    }
+
+    /// Joins writes into as few statements as the limit on bound values allows, as data-modifying common
+    /// table expressions (`WITH w0 AS (INSERT …), w1 AS (DELETE …) SELECT 1`): one round trip instead of
+    /// one per write. The parts must not touch the same row twice, which folded writes guarantee (distinct
+    /// keys per table) and event inserts (new seqs) too.
+    static func combine(_ statements: [SQLStatement]) -> [SQLStatement] {
+        var groups: [[SQLStatement]] = []
+        var bound = 0
+        for statement in statements {
+            if groups.isEmpty || bound + statement.binds.count > Int(UInt16.max) {
+                groups.append([])
+                bound = 0
+            }
+            groups[groups.count - 1].append(statement)
+            bound += statement.binds.count
+        }
+        return groups.map { group in
+            guard group.count > 1 else { return group[0] }
+            var offset = 0
+            var parts: [String] = []
+            for (index, statement) in group.enumerated() {
+                parts.append("w\(index) AS (\(renumber(statement.sql, by: offset)))")
+                offset += statement.binds.count
+            }
+            return SQLStatement(
+                sql: "WITH \(parts.joined(separator: ", ")) SELECT 1", binds: group.flatMap(\.binds))
+        }
+    }
+
+    /// Shifts every `$n` placeholder by `offset`. Hangar's generated SQL has no other `$`.
+    static func renumber(_ sql: String, by offset: Int) -> String {
+        guard offset > 0 else { return sql }
+        var result = ""
+        result.reserveCapacity(sql.utf8.count + 16)
+        var digits = ""
+        var inPlaceholder = false
+        for character in sql {
+            if inPlaceholder, character.isASCII, character.isNumber {
+                digits.append(character)
+                continue
+            }
+            if inPlaceholder {
+                result += "$\((Int(digits) ?? 0) + offset)"
+                inPlaceholder = false
+                digits = ""
+            }
+            if character == "$" {
+                inPlaceholder = true
+            } else {
+                result.append(character)
+            }
+        }
+        if inPlaceholder { result += "$\((Int(digits) ?? 0) + offset)" }
+        return result
+    }
+
     /// A page of the whole log, for the rebuild.
     static func eventPage(after seq: Int64, limit: Int) -> SQLStatement {
         SQLStatement(
@@ -49,6 +112,17 @@ enum PostgresSQL {
     /// Multi-row inserts of projection rows.
     static func insert(_ rows: [ProjectionRow], into table: ProjectionTable) -> [SQLStatement] {
         insert(rows, into: table.name, columns: table.columns.map(\.name))
+    }
+
+    /// Multi-row upserts of projection rows with distinct keys, replacing every non-key column of a row
+    /// whose key exists, as ``ProjectionSQL/apply(_:)`` does for one row.
+    static func upsert(_ rows: [ProjectionRow], into table: ProjectionTable) -> [SQLStatement] {
+        let key = table.keyColumns.map(\.name).joined(separator: ", ")
+        let updates = table.columns.dropFirst(table.keyCount).map { "\($0.name) = excluded.\($0.name)" }
+        let conflict = updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET \(updates.joined(separator: ", "))"
+        return insert(rows, into: table).map { statement in
+            SQLStatement(sql: statement.sql + " ON CONFLICT (\(key)) \(conflict)", binds: statement.binds)
+        }
     }
 
     static let eventColumns = EventSQL.columns.split(separator: ",").map { String($0.drop(while: { $0 == " " })) }

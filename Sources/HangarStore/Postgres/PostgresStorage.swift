@@ -32,8 +32,13 @@ public final class PostgresStorage: HangarStorage {
         let signal = LogHeadSignal()
         self.signal = signal
         try await PostgresPool.probe(location, logger: logger)
+        // The client warns when the first lease races the start of its `run()` (harmless: the lease waits)
+        // and logs each failed connection attempt at info, which the errors Hangar throws already report;
+        // below debug level its own messages are kept to errors.
+        var clientLogger = logger
+        if clientLogger.logLevel > .debug { clientLogger.logLevel = max(clientLogger.logLevel, .error) }
         let client = PostgresClient(
-            configuration: PostgresPool.clientConfiguration(location), backgroundLogger: logger)
+            configuration: PostgresPool.clientConfiguration(location), backgroundLogger: clientLogger)
         let pool = PostgresPool(client: client, logger: logger)
         self.pool = pool
         let tag = location.schema ?? "public"
@@ -48,19 +53,13 @@ public final class PostgresStorage: HangarStorage {
         // they must not inherit a caller's cancellation, and the store has to work without a ServiceGroup
         // around it. One task owns all three; `close()` drains the writer, then cancels the task (which
         // closes the pool) and waits for it to end.
-        let running = Promise<Void>()
         background = Task {
             await withDiscardingTaskGroup { group in
-                group.addTask {
-                    running.fulfil(.success(()))
-                    await client.run()
-                }
+                group.addTask { await client.run() }
                 group.addTask { await committer.run() }
                 group.addTask { await listener.run() }
             }
         }
-        // The client warns when asked for a connection before its `run()` has started.
-        try? await running.value
     }
 
     deinit {

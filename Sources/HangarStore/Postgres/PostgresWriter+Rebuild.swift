@@ -11,7 +11,7 @@ extension PostgresWriter {
         let lockHead = SQLStatement(sql: PostgresSQL.lockHead, binds: [])
         let deletes = projections.tables.map { SQLStatement(sql: sql.deleteAll($0), binds: []) }
         try await pool.transaction("READ COMMITTED", opening: [lockHead] + deletes) { connection, _ in
-            var replay = PostgresProjectionReplay(tables: projections.tables)
+            var replay = PostgresProjectionReplay()
             var after: Int64 = 0
             while true {
                 let rows = try await pool.rows(

@@ -9,7 +9,7 @@ public struct LeaseProjector: Projector {
             .init("token", .integer),
             .init("expires_at", .integer),
         ],
-        indexes: [["pool", "expires_at"]]
+        indexes: [["pool", "expires_at", "name"]]
     )
 
     public init() {}

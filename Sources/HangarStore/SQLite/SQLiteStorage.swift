@@ -39,10 +39,18 @@ public final class SQLiteStorage: HangarStorage {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-        } catch {
-            throw SQLiteErrors.classify(error)
+        let pool = try Self.guardedOpen { try DatabasePool(path: path, configuration: configuration) }
+        self.pool = pool
+        // GRDB switches the writer to `synchronous=NORMAL` when it enables WAL, after `prepareDatabase` has
+        // run, and NORMAL loses the last commits on power loss. Set FULL on the writer and check it held.
+        let synchronous = try Self.guardedOpen {
+            try pool.writeWithoutTransaction { db -> Int in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                return try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? 0
+            }
+        }
+        guard synchronous == 2 else {
+            throw HangarError(.databaseUnavailable, "SQLite did not accept synchronous=FULL")
         }
         let writer = SQLiteWriter(pool: pool, projections: projections, clock: clock, signal: signal)
         self.writer = writer
@@ -138,6 +146,10 @@ public final class SQLiteStorage: HangarStorage {
     public func close() async throws {
         await committer.close()
         try guarded { try pool.close() }
+    }
+
+    private static func guardedOpen<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw SQLiteErrors.classify(error) }
     }
 
     private func guarded<T>(_ body: () throws -> T) throws -> T {

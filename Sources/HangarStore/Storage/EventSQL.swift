@@ -60,7 +60,7 @@ struct EventSQL: Sendable {
     /// Checks a draft and returns its canonical payload text.
     static func prepare(_ draft: EventDraft) throws -> String {
         try draft.validate()
-        let payload = draft.payload.canonicalString()
+        let payload = draft.encodedPayload ?? draft.payload.canonicalString()
         guard payload.utf8.count <= maxPayloadBytes else {
             throw HangarError(.payloadTooLarge, "event payload is larger than \(maxPayloadBytes) bytes")
         }

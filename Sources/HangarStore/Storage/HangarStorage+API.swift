@@ -7,7 +7,8 @@ extension HangarStorage {
     /// used key fails with `idempotency_conflict` and nothing of the batch is written.
     @discardableResult
     public func append(_ drafts: [EventDraft], fencedBy lease: Lease? = nil) async throws -> [AppendedEvent] {
-        guard case .appended(let events) = try await submit(.append(drafts, fence: lease)) else { return [] }
+        let encoded = drafts.map { $0.encoded() }
+        guard case .appended(let events) = try await submit(.append(encoded, fence: lease)) else { return [] }
         return events
     }
 
