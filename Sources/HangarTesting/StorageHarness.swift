@@ -58,8 +58,8 @@ public enum StorageHarness {
         }
     }
 
-    /// Removes what a test location left behind (the SQLite directory; PostgreSQL schemas are dropped by
-    /// `scripts/test` with the test database, so a failing test leaves its data to look at).
+    /// Removes what a test location left behind: the SQLite directory. PostgreSQL schemas stay, so a failing
+    /// test leaves its data to look at; `scripts/test` drops test schemas older than an hour.
     public static func dispose(_ location: StorageLocation) async throws {
         if case .sqlite(let path) = location {
             try? FileManager.default.removeItem(at: URL(fileURLWithPath: path).deletingLastPathComponent())

@@ -27,20 +27,11 @@ struct AppendLoadCommand: AsyncParsableCommand {
     func run() async throws {
         let json = output.json
         try await CommandRunner.run(json: json) {
-            let configuration = try await ServerConfiguration.load(overrides: storage.overrides)
-            CommandLogging.bootstrap(level: configuration.logLevel)
-            let store = try await configuration.openStorage(logger: Logger(label: "hangar.store"))
             let acknowledged: @Sendable (Int64) -> Void = { seq in
                 if !json { StandardOutput.line(String(seq)) }
             }
-            let summary: AppendLoad.Summary
-            do {
-                summary = try await AppendLoad.run(
-                    storage: store, writers: writers, events: events, acknowledged: acknowledged)
-                try await store.close()
-            } catch {
-                try? await store.close()
-                throw error
+            let summary = try await storage.withStore { store, _ in
+                try await AppendLoad.run(storage: store, writers: writers, events: events, acknowledged: acknowledged)
             }
             if json {
                 StandardOutput.line(try Envelope.success(summary))

@@ -41,19 +41,12 @@ struct EventsTailCommand: AsyncParsableCommand {
     func run() async throws {
         let json = output.json
         try await CommandRunner.run(json: json) {
-            let configuration = try await ServerConfiguration.load(overrides: storage.overrides)
-            CommandLogging.bootstrap(level: configuration.logLevel)
-            let store = try await configuration.openStorage(logger: Logger(label: "hangar.store"))
-            do {
+            try await storage.withStore { store, _ in
                 if follow {
                     try await followLog(store, json: json)
                 } else {
                     try await printPage(store, json: json)
                 }
-                try await store.close()
-            } catch {
-                try? await store.close()
-                throw error
             }
         }
     }

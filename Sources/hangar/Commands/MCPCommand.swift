@@ -21,22 +21,13 @@ struct MCPCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandRunner.run(json: output.json) {
-            var overrides = storage.overrides
-            overrides.logLevel = logLevel
-            let configuration = try await ServerConfiguration.load(overrides: overrides)
-            CommandLogging.bootstrap(level: configuration.logLevel)
             var logger = Logger(label: "hangar.mcp")
             logger[metadataKey: "mcp.transport"] = "stdio"
-            let store = try await configuration.openStorage(logger: logger)
-            do {
+            try await storage.withStore(logLevel: logLevel, logger: logger) { store, _ in
                 let registry = ToolRegistry(storage: store, logger: logger)
                 try registry.registerBuiltIns()
                 try await runMCPStdio(registry: registry, logger: logger)
-            } catch {
-                try? await store.close()
-                throw error
             }
-            try await store.close()
         }
     }
 }

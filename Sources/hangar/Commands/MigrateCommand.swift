@@ -14,20 +14,11 @@ struct MigrateCommand: AsyncParsableCommand {
     func run() async throws {
         let json = output.json
         try await CommandRunner.run(json: json) {
-            let configuration = try await ServerConfiguration.load(overrides: storage.overrides)
-            CommandLogging.bootstrap(level: configuration.logLevel)
-            let location = try configuration.storageLocation()
-            let store = try await configuration.openStorage(logger: Logger(label: "hangar.store"), migrate: false)
-            let status: Status
-            do {
+            let status = try await storage.withStore(migrate: false) { store, configuration in
                 try await store.migrate()
-                status = Status(
-                    backend: store.backend.rawValue, database: location.description, schema: "up_to_date",
-                    head: try await store.head())
-                try await store.close()
-            } catch {
-                try? await store.close()
-                throw error
+                return Status(
+                    backend: store.backend.rawValue, database: try configuration.storageLocation().description,
+                    schema: "up_to_date", head: try await store.head())
             }
             if json {
                 StandardOutput.line(try Envelope.success(status))
