@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "HangarCore", targets: ["HangarCore"]),
         .library(name: "HangarStore", targets: ["HangarStore"]),
         .library(name: "HangarTools", targets: ["HangarTools"]),
+        .library(name: "HangarSandbox", targets: ["HangarSandbox"]),
+        .library(name: "HangarWorkspace", targets: ["HangarWorkspace"]),
         .library(name: "HangarServer", targets: ["HangarServer"]),
         .library(name: "HangarTesting", targets: ["HangarTesting"]),
     ],
@@ -26,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", exact: "1.0.2"),
     ],
     targets: [
         .target(
@@ -54,12 +57,35 @@ let package = Package(
                 .product(name: "MCP", package: "swift-sdk"),
             ]
         ),
+        // The sandbox helper: namespace, mount and cgroup set-up between fork and exec, which Swift cannot do
+        // safely (swift-subprocess has no pre-exec hook, and Glibc does not export unshare, pivot_root or prctl).
+        .target(name: "CHangarSandbox"),
+        .target(
+            name: "HangarSandbox",
+            dependencies: [
+                "HangarCore",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "HangarWorkspace",
+            dependencies: [
+                "HangarCore",
+                "HangarStore",
+                "HangarTools",
+                "HangarSandbox",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "HangarServer",
             dependencies: [
                 "HangarCore",
                 "HangarStore",
                 "HangarTools",
+                "HangarWorkspace",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -87,6 +113,9 @@ let package = Package(
                 "HangarStore",
                 "HangarTools",
                 "HangarServer",
+                "HangarSandbox",
+                "HangarWorkspace",
+                "CHangarSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -108,6 +137,16 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "HangarSandboxTests",
+            dependencies: ["HangarCore", "HangarSandbox", "HangarTesting"]
+        ),
+        .testTarget(
+            name: "HangarWorkspaceTests",
+            dependencies: [
+                "HangarCore", "HangarStore", "HangarTools", "HangarSandbox", "HangarWorkspace", "HangarTesting",
+            ]
+        ),
+        .testTarget(
             name: "HangarServerTests",
             dependencies: [
                 "HangarCore", "HangarStore", "HangarTools", "HangarServer", "HangarTesting",
@@ -119,7 +158,7 @@ let package = Package(
     ]
 )
 
-for target in package.targets where target.type != .plugin {
+for target in package.targets where target.type != .plugin && target.name != "CHangarSandbox" {
     var settings = target.swiftSettings ?? []
     settings.append(contentsOf: [
         .swiftLanguageMode(.v6),

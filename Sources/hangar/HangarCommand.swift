@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HangarCore
+import HangarSandbox
 
 /// `hangar`: parses arguments and calls the libraries; nothing else happens here.
 @main
@@ -35,6 +36,10 @@ struct HangarCommand: AsyncParsableCommand {
     /// and, with `--json`, prints the error envelope with code `usage`.
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == SandboxHelper.mode {
+            // The sandbox helper runs before anything else starts a thread: it forks after unshare.
+            Foundation.exit(SandboxHelper.run())
+        }
         do {
             var command = try parseAsRoot(arguments)
             if var command = command as? any AsyncParsableCommand {
