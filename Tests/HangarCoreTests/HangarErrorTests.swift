@@ -6,6 +6,9 @@ struct HangarErrorTests {
     @Test func everyFamilyHasItsOwnExitCodeAndAStatus() {
         let exitCodes = HangarError.Family.allCases.map(\.exitCode)
         #expect(!exitCodes.contains(0))
+        let shared: Set<HangarError.Family> = [.invalidInput, .tooLarge, .unauthorized, .forbidden]
+        let distinct = HangarError.Family.allCases.filter { !shared.contains($0) }.map(\.exitCode)
+        #expect(Set(distinct).count == distinct.count, "each family but the paired ones has its own exit code")
         #expect(!exitCodes.contains(2), "2 is argument parsing's usage error")
         #expect(HangarError.Family.allCases.allSatisfy { (400...599).contains($0.httpStatus) })
     }

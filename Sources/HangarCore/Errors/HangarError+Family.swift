@@ -12,6 +12,12 @@ extension HangarError {
         case unavailable
         case storage
         case configuration
+        /// The action needs a human's approval first (a policy said `require_approval`).
+        case approvalRequired = "approval_required"
+        /// A deadline passed and the work was stopped.
+        case timedOut = "timed_out"
+        /// The sandbox could not be set up or torn down; the command did not run as asked.
+        case sandbox
         case `internal`
 
         /// The HTTP status a REST response carries.
@@ -27,6 +33,9 @@ extension HangarError {
             case .unavailable: 503
             case .storage: 500
             case .configuration: 500
+            case .approvalRequired: 428
+            case .timedOut: 504
+            case .sandbox: 500
             case .internal: 500
             }
         }
@@ -44,6 +53,9 @@ extension HangarError {
             case .unavailable: -32006
             case .storage: -32007
             case .configuration: -32008
+            case .approvalRequired: -32009
+            case .timedOut: -32010
+            case .sandbox: -32011
             case .internal: -32603
             }
         }
@@ -61,6 +73,9 @@ extension HangarError {
             case .unavailable: 8
             case .storage: 9
             case .configuration: 10
+            case .approvalRequired: 11
+            case .timedOut: 12
+            case .sandbox: 13
             }
         }
     }
