@@ -71,6 +71,17 @@ extension StoreConformance {
             // The store keeps working after a rebuild.
             #expect(try await storage.claimNextLease(pool: "p", holder: "w3", ttlMilliseconds: 100) != nil)
         },
+        Check(name: "projection rows list in key order, filtered by a key prefix") { storage, _ in
+            try await storage.offerLeases(["c", "a", "b"], pool: "p")
+            try await storage.offerLeases(["z"], pool: "q")
+            let all = try await storage.projectionRows(LeaseProjector.table, prefix: [], limit: 10)
+            #expect(all.compactMap { $0.first?.text } == ["a", "b", "c", "z"])
+            let two = try await storage.projectionRows(LeaseProjector.table, prefix: [], limit: 2)
+            #expect(two.compactMap { $0.first?.text } == ["a", "b"])
+            let one = try await storage.projectionRows(LeaseProjector.table, prefix: [.text("b")], limit: 10)
+            #expect(one.compactMap { $0[1].text } == ["p"])
+            #expect(try await storage.projectionRows(LeaseProjector.table, prefix: [.text("nope")], limit: 10).isEmpty)
+        },
         Check(name: "the projection digest is the same on every adapter for the same events") { storage, _ in
             try await storage.openBudget("acct", limit: Money(units: 500, currency: .usd))
             _ = try await storage.claimLease("x", holder: "w", ttlMilliseconds: 100)

@@ -2,6 +2,7 @@ public import Configuration
 import Foundation
 import HangarCore
 public import HangarStore
+import HangarWorkspace
 public import Logging
 
 /// How `hangar serve` (and every command that opens the store) is configured.
@@ -68,7 +69,10 @@ public struct ServerConfiguration: Sendable, Equatable {
     }
 
     /// Opens the store, migrated. The state directory is created when the store is the default file in it.
-    public func openStorage(logger: Logger, migrate: Bool = true) async throws -> any HangarStorage {
+    /// Opens the store with `projections`, by default every layer's (``ProjectionSet/withWorkspaces``).
+    public func openStorage(
+        logger: Logger, migrate: Bool = true, projections: ProjectionSet? = nil
+    ) async throws -> any HangarStorage {
         let location = try storageLocation()
         if databaseURL == nil {
             do {
@@ -77,6 +81,7 @@ public struct ServerConfiguration: Sendable, Equatable {
                 throw HangarError(.configInvalid, "the state directory \(home) cannot be created", underlying: error)
             }
         }
-        return try await StorageFactory.open(location, logger: logger, migrate: migrate)
+        return try await StorageFactory.open(
+            location, projections: projections ?? .withWorkspaces, logger: logger, migrate: migrate)
     }
 }

@@ -17,7 +17,8 @@ public enum HangarApplication {
         mcp: (any MCPMounting)? = nil, logger: Logger,
         onListening: @escaping @Sendable (ListeningAddress) async -> Void = { _ in }
     ) -> App {
-        let router = HangarRouter.build(storage: storage, options: options, mcp: mcp, logger: logger)
+        let router = HangarRouter.build(
+            storage: storage, options: options, mcp: mcp, workspaceHome: configuration.home, logger: logger)
         let host = configuration.host
         let requestedPort = configuration.port
         return Application(

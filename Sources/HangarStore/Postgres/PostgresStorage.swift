@@ -122,6 +122,15 @@ public final class PostgresStorage: HangarStorage {
         }
     }
 
+    public func projectionRows(_ table: ProjectionTable, prefix: [ProjectionValue], limit: Int) async throws
+        -> [ProjectionRow]
+    {
+        let statement = sql.select(table, prefix: prefix, limit: limit)
+        return try await guarded { pool, connection in
+            try await pool.rows(statement, on: connection).map(PostgresValues.projectionRow)
+        }
+    }
+
     public func ping() async throws {
         try await guarded { pool, connection in try await pool.execute("SELECT 1", on: connection) }
     }

@@ -46,6 +46,18 @@ struct ProjectionSQL: Sendable {
             binds: key)
     }
 
+    /// Rows whose leading columns equal `prefix` (all rows when it is empty), in key order.
+    func select(_ table: ProjectionTable, prefix: [ProjectionValue], limit: Int) -> SQLStatement {
+        let conditions = table.columns.prefix(prefix.count).enumerated().map {
+            "\($0.element.name) = \(dialect.placeholder($0.offset + 1))"
+        }
+        let filter = conditions.isEmpty ? "" : " WHERE \(conditions.joined(separator: " AND "))"
+        let order = table.keyColumns.map(\.name).joined(separator: ", ")
+        return SQLStatement(
+            sql: "SELECT \(columnList(table)) FROM \(table.name)\(filter) ORDER BY \(order) LIMIT \(max(0, limit))",
+            binds: prefix)
+    }
+
     func deleteAll(_ table: ProjectionTable) -> String { "DELETE FROM \(table.name)" }
 
     func columnList(_ table: ProjectionTable, prefix: String = "") -> String {

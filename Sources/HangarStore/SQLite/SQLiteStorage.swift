@@ -139,6 +139,18 @@ public final class SQLiteStorage: HangarStorage {
         }
     }
 
+    public func projectionRows(_ table: ProjectionTable, prefix: [ProjectionValue], limit: Int) async throws
+        -> [ProjectionRow]
+    {
+        let statement = sql.select(table, prefix: prefix, limit: limit)
+        return try await guardedAsync {
+            try await pool.read { db in
+                try Row.fetchAll(db, sql: statement.sql, arguments: SQLiteValues.arguments(statement.binds))
+                    .map(SQLiteValues.projectionRow)
+            }
+        }
+    }
+
     public func ping() async throws {
         try await guardedAsync { _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") } }
     }

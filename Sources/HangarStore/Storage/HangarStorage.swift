@@ -35,6 +35,11 @@ public protocol HangarStorage: Sendable {
     /// Reads one projection row by its primary key.
     func projectionRow(_ table: ProjectionTable, key: [ProjectionValue]) async throws -> ProjectionRow?
 
+    /// Reads the rows whose leading columns equal `prefix` (every row when it is empty), in key order, at most
+    /// `limit` of them.
+    func projectionRows(_ table: ProjectionTable, prefix: [ProjectionValue], limit: Int) async throws
+        -> [ProjectionRow]
+
     /// Checks that the database answers (for `/ready`).
     func ping() async throws
 

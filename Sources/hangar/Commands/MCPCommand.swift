@@ -23,9 +23,9 @@ struct MCPCommand: AsyncParsableCommand {
         try await CommandRunner.run(json: output.json) {
             var logger = Logger(label: "hangar.mcp")
             logger[metadataKey: "mcp.transport"] = "stdio"
-            try await storage.withStore(logLevel: logLevel, logger: logger) { store, _ in
+            try await storage.withStore(logLevel: logLevel, logger: logger) { store, configuration in
                 let registry = ToolRegistry(storage: store, logger: logger)
-                try registry.registerBuiltIns()
+                try ServedTools.register(on: registry, home: configuration.home)
                 try await runMCPStdio(registry: registry, logger: logger)
             }
         }

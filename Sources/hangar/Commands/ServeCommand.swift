@@ -30,7 +30,11 @@ struct ServeCommand: AsyncParsableCommand {
             let configuration = try await ServerConfiguration.load(overrides: overrides)
             CommandLogging.bootstrap(level: configuration.logLevel)
             try await HangarApplication.run(
-                configuration: configuration, mcp: HangarMCP(), logger: Logger(label: "hangar.server"),
+                configuration: configuration,
+                mcp: HangarMCP(registerTools: { [home = configuration.home] in
+                    try ServedTools.register(on: $0, home: home)
+                }),
+                logger: Logger(label: "hangar.server"),
                 onListening: { address in
                     if json {
                         let data = Listening(url: address.url, host: address.host, port: address.port)

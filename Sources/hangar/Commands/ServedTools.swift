@@ -1,0 +1,12 @@
+import HangarTools
+import HangarWorkspace
+
+/// The tools `hangar serve` and `hangar mcp` serve: the built-ins and the workspace tools.
+enum ServedTools {
+    static func register(on registry: ToolRegistry, home: String) throws {
+        try registry.registerBuiltIns()
+        let runtime = try WorkspaceRuntime(
+            configuration: WorkspaceRuntime.Configuration(home: home), storage: registry.storage)
+        try WorkspaceTools.register(on: registry, runtime: runtime)
+    }
+}
