@@ -53,6 +53,18 @@ static int drop_capabilities(void) {
     return (int)syscall(SYS_capset, &header, data);
 }
 
+/// Makes the command's tree the OOM killer's first choice (raising needs no capability), so that at the memory
+/// limit the kernel kills the command rather than the helper or the init, whose results must get out.
+static int prefer_for_oom_kill(void) {
+    int fd = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return -1;
+    }
+    int result = sandbox_write_all(fd, "1000", 4);
+    close(fd);
+    return result;
+}
+
 /// Reports a failure to the init and exits; async-signal-safe.
 static void child_fail(int pipe_fd, int stage) __attribute__((noreturn));
 static void child_fail(int pipe_fd, int stage) {
@@ -75,6 +87,9 @@ static void run_child(const struct sandbox_options *options, int pipe_fd) {
         close(null_fd);
     }
     if (lower_limit(RLIMIT_CORE, 0) != 0 || lower_limit(RLIMIT_NOFILE, (rlim_t)options->nofile) != 0) {
+        child_fail(pipe_fd, FAILED_SETUP);
+    }
+    if (prefer_for_oom_kill() != 0) {
         child_fail(pipe_fd, FAILED_SETUP);
     }
     if (chdir(options->workdir) != 0) {

@@ -40,7 +40,7 @@ int sandbox_write_all(int fd, const char *buffer, size_t length) {
 /// Writes the status line to the already-open status file and returns the helper's exit status.
 static int finish(int status_fd, const char *line) {
     size_t length = strlen(line);
-    if (status_fd < 0 || sandbox_write_all(status_fd, line, length) != 0 || fsync(status_fd) != 0) {
+    if (status_fd < 0 || sandbox_write_all(status_fd, line, length) != 0) {
         // Last resort: the runner reads stderr only as the command's output, so keep this short.
         dprintf(STDERR_FILENO, "hangar sandbox: %s", line);
         return HELPER_FAILURE;
@@ -129,6 +129,10 @@ int hangar_sandbox_main(int argc, char **argv) {
     }
     if (sandbox_load_environment(&options) != 0) {
         return fail(status_fd, "environment");
+    }
+    // The file may hold secrets: gone from the disk as soon as it is in memory (the runner also removes it).
+    if (options.env_file != NULL) {
+        unlink(options.env_file);
     }
     // Join the cgroups before forking, so the init and every descendant are accounted and killable.
     if (sandbox_join_cgroups(&options) != 0) {

@@ -65,5 +65,39 @@ extension SandboxTests {
             #expect(result.exitCode == 0)
             #expect(result.stdout == "ok\n")
         }
+
+        @Test func theMinimumMemoryLimitStillRunsASmallCommand() async throws {
+            let fixture = try SandboxFixture()
+            var spec = fixture.spec(["sh", "-c", "echo ok"])
+            spec.limits.memoryBytes = SandboxLimits.minimumMemoryBytes
+            let result = try await fixture.run(spec)
+            #expect(result.exitCode == 0)
+            #expect(result.stdout == "ok\n")
+            #expect(!result.oomKilled)
+        }
+
+        @Test func cancellingTheCallerKillsTheTree() async throws {
+            let fixture = try SandboxFixture()
+            let sleeper = ["sleep", "100.3"]
+            let start = ContinuousClock.now
+            let outcome = await withTaskGroup(of: (any Error)?.self) { group in
+                group.addTask {
+                    do {
+                        _ = try await fixture.run(fixture.spec(sleeper))
+                        return nil
+                    } catch {
+                        return error
+                    }
+                }
+                while HostState.processes(withArguments: sleeper).isEmpty && ContinuousClock.now - start < .seconds(5) {
+                    try? await Task.sleep(for: .milliseconds(20))
+                }
+                group.cancelAll()
+                return await group.next() ?? nil
+            }
+            #expect(outcome is CancellationError)
+            #expect(ContinuousClock.now - start < .seconds(3))
+            #expect(await HostState.waitUntilGone(sleeper, within: .milliseconds(500)) == [])
+        }
     }
 }

@@ -47,5 +47,14 @@ extension SandboxTests {
             let result = try await fixture.run(fixture.spec(["sh", "-c", script]))
             #expect(result.stdout == "2\nhangar\nCapEff:\t0000000000000000\n4\n")
         }
+
+        @Test func outputFarBeyondThePipeBufferIsDrained() async throws {
+            let fixture = try SandboxFixture()
+            let result = try await fixture.run(fixture.spec(["sh", "-c", "head -c 5000000 /dev/zero; echo done >&2"]))
+            #expect(result.exitCode == 0)
+            #expect(result.stdout.utf8.count == 1 << 20)
+            #expect(result.stdoutTruncated)
+            #expect(result.stderr == "done\n")
+        }
     }
 }

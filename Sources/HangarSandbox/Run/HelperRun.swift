@@ -29,7 +29,7 @@ struct HelperRun: Sendable {
     func run() async throws -> Outcome {
         let lifeline = try Lifeline()
         let configuration = Configuration(
-            executable: .path(FilePath(executable)), arguments: Arguments(Array(arguments.dropFirst())),
+            executable: .path(FilePath(executable)), arguments: Arguments(arguments),
             environment: .custom([:]))
         let start = ContinuousClock.now
         let result = try await withTaskCancellationHandler {

@@ -29,6 +29,7 @@ extension SandboxRunner {
             ).run()
         } catch {
             _ = await cgroup.remove()
+            if error is CancellationError { throw error }
             throw (error as? HangarError)
                 ?? HangarError(.sandboxFailed, "the sandbox could not be started", underlying: error)
         }
@@ -43,6 +44,8 @@ extension SandboxRunner {
             metadata: [
                 "sandbox.status": "\(status.map { "\($0)" } ?? "none")", "sandbox.timed_out": "\(outcome.timedOut)",
             ])
+        // A cancelled run was killed (see HelperRun); its status says so, but the caller asked for no result.
+        try Task.checkCancellation()
         return try Self.result(spec: spec, outcome: outcome, status: status, usage: usage)
     }
 

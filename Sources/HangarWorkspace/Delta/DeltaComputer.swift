@@ -83,9 +83,10 @@ public enum DeltaComputer {
             if old.entry.size != new.entry.size { return true }
             if old.entry.mtime == new.entry.mtime { return false }
             // Same size, new mtime: a real change only if the bytes differ. When the old bytes are gone (the
-            // same writable-layer file rewritten, or another renamed over it), the new mtime is all there is.
+            // same writable-layer file written in place, or another file renamed over it), the new mtime is all
+            // there is to go by.
+            if !old.isLower && old.entry.isSameInode(as: new.entry) { return true }
             guard old.isContentIntact else { return true }
-            if old.entry.isSameInode(as: new.entry) { return false }
             return try !FileContent.equal(old.entry.sourcePath, new.entry.sourcePath, relativePath: path)
         case .symlink:
             return old.entry.symlinkTarget != new.entry.symlinkTarget

@@ -7,9 +7,10 @@
 /// The function is looked up once with `dlsym` and called through a `@convention(c)` pointer, so the C calling
 /// convention is honoured (unlike `@_silgen_name`), without adding a C target for one call.
 enum ExtendedAttributes {
-    private typealias Function = @convention(c) (
-        UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafeMutableRawPointer?, Int
-    ) -> Int
+    private typealias Function =
+        @convention(c) (
+            UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafeMutableRawPointer?, Int
+        ) -> Int
 
     /// The resolved function; a C function pointer is immutable and callable from any thread.
     private struct Resolved: @unchecked Sendable {

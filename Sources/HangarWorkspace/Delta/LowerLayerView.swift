@@ -18,11 +18,13 @@ struct LowerLayerView {
     }
 
     let layers: [String]
-    private var cache: [String: Resolved] = [:]
+    private var cache: [String: Resolved]
 
     /// - Parameter layers: read-only layer directories, top first.
     init(layers: [String]) {
         self.layers = layers
+        // The root is a directory of every layer.
+        cache = ["": Resolved(entry: nil, childLayers: Array(layers.indices))]
     }
 
     /// Requires every layer to be a directory: lookups treat a missing path as absent, so a missing layer would
@@ -45,7 +47,6 @@ struct LowerLayerView {
 
     /// Resolves `path`, honouring whiteouts, opaque directories and non-directories in every layer.
     mutating func resolve(_ path: String) throws -> Resolved {
-        if path.isEmpty { return Resolved(entry: nil, childLayers: Array(layers.indices)) }
         if let cached = cache[path] { return cached }
         let parent = try resolve(WorkspacePath.parent(path))
         var resolved = Resolved(entry: nil, childLayers: [])

@@ -1,4 +1,4 @@
-public import HangarSandbox
+import HangarSandbox
 
 /// What `hangar exec` reports: the policy's decision, and when the command ran, how it ended, its capped
 /// output, the checkpoint taken before it (if any) and the exact delta it made.

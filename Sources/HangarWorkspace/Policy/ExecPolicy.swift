@@ -41,8 +41,9 @@ public import HangarSandbox
 ///   "rules": [
 ///     { "id": "no-privilege", "argv0": ["sudo", "su", "doas"], "action": "deny", "reason": "…" },
 ///     { "id": "git-push", "argv0": ["git"], "subcommand": ["push"], "action": "require_approval" },
-///     { "id": "writes-outside", "argv0": ["cp", "mv"], "paths": ["/**", "!$WORKSPACE/**", "!/tmp/**"],
+///     { "id": "writes-outside", "argv0": ["rm", "mv"], "paths": ["/**", "!$WORKSPACE/**", "!/tmp/**"],
 ///       "action": "deny" },
+///     { "id": "copies-outside", "argv0": ["cp"], "destination": ["/**", "!$WORKSPACE/**"], "action": "deny" },
 ///     { "id": "rm-recursive", "argv0": ["rm"], "flags": ["-r", "--recursive"], "action": "allow_with_checkpoint" },
 ///     { "id": "inline-script", "inline_script": true, "action": "allow" } ] }
 /// ```
@@ -51,7 +52,7 @@ public import HangarSandbox
 /// - `default`: the action when neither a rule nor the network table decides; `allow` if left out.
 /// - `network`: an action per network mode (`none`, `proxy`, `host`); modes left out have no entry.
 /// - `rules`: in order; each has a unique `id` (letters, digits, `-`, `_`), an `action`, an optional
-///   `reason`, and at least one condition: `argv0`, `subcommand`, `flags`, `paths`, `network`,
+///   `reason`, and at least one condition: `argv0`, `subcommand`, `flags`, `paths`, `destination`, `network`,
 ///   `inline_script` (see ``PolicyRule``; globs are described at ``PathGlob``).
 ///
 /// Actions are `allow`, `allow_with_checkpoint`, `deny` and `require_approval`.

@@ -87,6 +87,29 @@ struct PolicyCommand: Sendable, Equatable {
         return paths
     }
 
+    /// Where a copying command writes, resolved lexically: the value of `-t DIR` or `--target-directory=DIR`
+    /// when given, else the last operand (`cp a b dir`, `ln -s /etc link`). `nil` without operands.
+    var destination: String? {
+        var lastOperand: String?
+        var onlyOperands = false
+        var rest = arguments[...]
+        while let argument = rest.popFirst() {
+            if onlyOperands || argument == "-" || !argument.hasPrefix("-") {
+                lastOperand = argument
+            } else if argument == "--" {
+                onlyOperands = true
+            } else if argument == "-t" || argument == "--target-directory" {
+                return rest.first.map { LexicalPath.resolve($0, against: workingDirectory) }
+            } else if argument.hasPrefix("--target-directory=") {
+                let value = argument.dropFirst("--target-directory=".count)
+                return LexicalPath.resolve(String(value), against: workingDirectory)
+            } else if argument.hasPrefix("-t") && !argument.hasPrefix("--") {
+                return LexicalPath.resolve(String(argument.dropFirst(2)), against: workingDirectory)
+            }
+        }
+        return lastOperand.map { LexicalPath.resolve($0, against: workingDirectory) }
+    }
+
     static func basename(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
     }

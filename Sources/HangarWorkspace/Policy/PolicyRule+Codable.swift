@@ -2,7 +2,7 @@ import HangarSandbox
 
 extension PolicyRule: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, argv0, subcommand, flags, paths, network
+        case id, argv0, subcommand, flags, paths, destination, network
         case inlineScript = "inline_script"
         case action, reason
     }
@@ -23,14 +23,8 @@ extension PolicyRule: Codable {
         flags = try Self.decodeNames(container, .flags) { flag in
             flag.hasPrefix("-") ? nil : "a flag starts with '-'"
         }
-        paths = try container.decodeIfPresent([PathGlob].self, forKey: .paths)
-        if let paths {
-            try Self.requireNonEmpty(paths, container, .paths)
-            guard paths.contains(where: { !$0.isExclusion }) else {
-                throw PolicyDecoding.invalid(
-                    container.codingPath + [CodingKeys.paths], "needs at least one glob without '!'")
-            }
-        }
+        paths = try Self.decodeGlobs(container, .paths)
+        destination = try Self.decodeGlobs(container, .destination)
         let modes = NetworkMode.allCases.map(\.rawValue).joined(separator: ", ")
         network = try Self.decodeNames(container, .network) { mode in
             NetworkMode(rawValue: mode) == nil ? "unknown network mode; expected one of \(modes)" : nil
@@ -38,10 +32,14 @@ extension PolicyRule: Codable {
         inlineScript = try container.decodeIfPresent(Bool.self, forKey: .inlineScript)
         action = try container.decode(PolicyAction.self, forKey: .action)
         reason = try container.decodeIfPresent(String.self, forKey: .reason)
-        if argv0 == nil && subcommand == nil && flags == nil && paths == nil && network == nil && inlineScript == nil {
+        let hasCondition =
+            argv0 != nil || subcommand != nil || flags != nil || paths != nil || destination != nil
+            || network != nil || inlineScript != nil
+        if !hasCondition {
             throw PolicyDecoding.invalid(
                 container.codingPath,
-                "a rule needs at least one condition (argv0, subcommand, flags, paths, network, inline_script); "
+                "a rule needs at least one condition (argv0, subcommand, flags, paths, destination, network, "
+                    + "inline_script); "
                     + "use the policy's default for a catch-all"
             )
         }
@@ -54,6 +52,7 @@ extension PolicyRule: Codable {
         try container.encodeIfPresent(subcommand, forKey: .subcommand)
         try container.encodeIfPresent(flags, forKey: .flags)
         try container.encodeIfPresent(paths, forKey: .paths)
+        try container.encodeIfPresent(destination, forKey: .destination)
         try container.encodeIfPresent(network, forKey: .network)
         try container.encodeIfPresent(inlineScript, forKey: .inlineScript)
         try container.encode(action, forKey: .action)
@@ -76,6 +75,18 @@ extension PolicyRule: Codable {
             }
         }
         return names
+    }
+
+    /// Decodes a non-empty list of globs with at least one that is not an exclusion.
+    private static func decodeGlobs(
+        _ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys
+    ) throws -> [PathGlob]? {
+        guard let globs = try container.decodeIfPresent([PathGlob].self, forKey: key) else { return nil }
+        try requireNonEmpty(globs, container, key)
+        guard globs.contains(where: { !$0.isExclusion }) else {
+            throw PolicyDecoding.invalid(container.codingPath + [key], "needs at least one glob without '!'")
+        }
+        return globs
     }
 
     private static func requireNonEmpty<Element>(

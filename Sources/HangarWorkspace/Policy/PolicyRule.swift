@@ -21,6 +21,11 @@ public struct PolicyRule: Sendable, Equatable {
     /// ``LexicalPath``). The condition holds when some path argument matches a glob without `!` and none of
     /// the `!` globs.
     public var paths: [PathGlob]?
+    /// Globs over where a copying command (`cp`, `ln`, `install`, `rsync`) writes: the value of `-t DIR` or
+    /// `--target-directory=DIR`, else the last operand, whether or not it looks like a path. Reading a source
+    /// outside a glob does not make it match: `cp /etc/hosts .` writes to `.`. `!` globs exclude as in
+    /// ``paths``.
+    public var destination: [PathGlob]?
     /// The network modes the request asks for.
     public var network: [NetworkMode]?
     /// `true`: the command is an interpreter given code inline (`sh -c`, `python3 -c`, `perl -e`, `node -e`).
@@ -37,6 +42,7 @@ public struct PolicyRule: Sendable, Equatable {
         subcommand: [String]? = nil,
         flags: [String]? = nil,
         paths: [PathGlob]? = nil,
+        destination: [PathGlob]? = nil,
         network: [NetworkMode]? = nil,
         inlineScript: Bool? = nil,
         action: PolicyAction,
@@ -47,6 +53,7 @@ public struct PolicyRule: Sendable, Equatable {
         self.subcommand = subcommand
         self.flags = flags
         self.paths = paths
+        self.destination = destination
         self.network = network
         self.inlineScript = inlineScript
         self.action = action
@@ -62,16 +69,21 @@ public struct PolicyRule: Sendable, Equatable {
             guard let actual = command.subcommand, subcommand.contains(actual) else { return false }
         }
         if let flags, !command.hasAnyFlag(of: flags) { return false }
-        if let paths {
-            let included = paths.filter { !$0.isExclusion }
-            let excluded = paths.filter(\.isExclusion)
-            let matched = command.pathArguments.contains { path in
-                included.contains { $0.matches(path, workspaceRoot: workspaceRoot) }
-                    && !excluded.contains { $0.matches(path, workspaceRoot: workspaceRoot) }
+        if let paths, !command.pathArguments.contains(where: { Self.matches(paths, $0, workspaceRoot) }) {
+            return false
+        }
+        if let destination {
+            guard let target = command.destination, Self.matches(destination, target, workspaceRoot) else {
+                return false
             }
-            if !matched { return false }
         }
         return true
+    }
+
+    /// Whether `path` matches one of the globs without `!` and none of those with `!`.
+    private static func matches(_ globs: [PathGlob], _ path: String, _ workspaceRoot: String) -> Bool {
+        globs.contains { !$0.isExclusion && $0.matches(path, workspaceRoot: workspaceRoot) }
+            && !globs.contains { $0.isExclusion && $0.matches(path, workspaceRoot: workspaceRoot) }
     }
 
     /// The reason a decision by this rule gives.

@@ -1,10 +1,12 @@
 /// A best-effort split of a shell script into its simple commands, for advice only.
 ///
 /// The script is tokenized with POSIX quoting (single quotes, double quotes, backslash) and split on `;`, `&&`,
-/// `||`, `|`, `&`, newlines and parentheses. Redirections (`> file`, `2>&1`, `&> file`) are dropped together
-/// with their targets, comments are skipped, leading `NAME=value` assignments are removed, and the control
-/// keywords `if`, `then`, `else`, `elif`, `while`, `until`, `do`, `!` and `{` are stripped from the front of
-/// a command, so `if true; then sudo id; fi` yields `true` and `sudo id`.
+/// `||`, `|`, `&`, newlines and parentheses. Redirections (`> file`, `2>&1`, `< file`) are taken out of the
+/// arguments, and each file an output redirection writes becomes a command `tee -- file` of its own, so the
+/// rules about writing files apply to `echo x > /etc/passwd`. Comments are skipped, leading `NAME=value`
+/// assignments are removed, and the control keywords `if`, `then`, `else`, `elif`, `while`, `until`, `do`, `!`
+/// and `{` are stripped from the front of a command, so `if true; then sudo id; fi` yields `true` and
+/// `sudo id`.
 ///
 /// Whatever the splitter does not understand makes the script ``isOpaque``: command substitution (`$(…)`,
 /// backquotes), parameter expansion (`$x`), process substitution, here-documents, `for`, `case`, functions and

@@ -4,8 +4,10 @@ struct ShellTokenizer {
     private var index = 0
     private var word: String?
     private var words: [String] = []
-    /// Set after a redirection operator: the next word is its target and is dropped.
-    private var dropsNextWord = false
+    /// Set after a redirection operator: the next word is its target, not an argument.
+    private var nextWordIsTarget: Target?
+    /// The files the current command's output redirections write.
+    private var writtenFiles: [String] = []
     private(set) var commands: [[String]] = []
     private(set) var isOpaque = false
 
@@ -27,7 +29,7 @@ struct ShellTokenizer {
             case "&":
                 if peek() == ">" {
                     index += 1
-                    redirect()
+                    redirect(writes: true)
                 } else {
                     if peek() == "&" { index += 1 }
                     endCommand()
@@ -46,7 +48,7 @@ struct ShellTokenizer {
                     word = nil
                 }
                 endWord()
-                redirect()
+                redirect(writes: character == ">")
             case "#" where word == nil:
                 while let skipped = peek(), skipped != "\n" && skipped != "\r\n" { index += 1 }
             case "'":
@@ -66,16 +68,24 @@ struct ShellTokenizer {
         endCommand()
     }
 
+    /// What a redirection's target word is.
+    private enum Target {
+        /// A file the command writes (`>`, `>>`, `>|`, `&>`).
+        case written
+        /// A file the command reads (`<`).
+        case read
+    }
+
     /// Consumes the rest of a redirection operator (`>>`, `>|`, `>&2`, `<&-`) and arranges for its target word,
-    /// if it has one, to be dropped.
-    private mutating func redirect() {
+    /// if it has one, to be taken out of the arguments.
+    private mutating func redirect(writes: Bool) {
         if let following = peek(), following == ">" || following == "|" { index += 1 }
         if peek() == "&" {
             index += 1
             while let digit = peek(), digit.isNumber || digit == "-" { index += 1 }
             if let last = characters[..<index].last, last.isNumber || last == "-" { return }
         }
-        dropsNextWord = true
+        nextWordIsTarget = writes ? .written : .read
     }
 
     private mutating func readSingleQuoted() -> Bool {
@@ -138,8 +148,9 @@ struct ShellTokenizer {
     private mutating func endWord() {
         guard let finished = word else { return }
         word = nil
-        if dropsNextWord {
-            dropsNextWord = false
+        if let target = nextWordIsTarget {
+            nextWordIsTarget = nil
+            if target == .written { writtenFiles.append(finished) }
         } else {
             words.append(finished)
         }
@@ -147,8 +158,11 @@ struct ShellTokenizer {
 
     private mutating func endCommand() {
         endWord()
-        dropsNextWord = false
+        nextWordIsTarget = nil
         if !words.isEmpty { commands.append(words) }
+        // An output redirection writes its file as `tee` would, so the rules about writing apply to it.
+        commands.append(contentsOf: writtenFiles.map { ["tee", "--", $0] })
         words = []
+        writtenFiles = []
     }
 }

@@ -1,4 +1,4 @@
-public import HangarCore
+import HangarCore
 public import HangarStore
 
 /// Keeps the vault, workspace, checkpoint and approval tables from the workspace events. Rows hold the record

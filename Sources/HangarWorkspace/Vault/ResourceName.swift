@@ -1,4 +1,4 @@
-public import HangarCore
+import HangarCore
 
 /// The name of a vault, workspace or checkpoint: 1 to 64 characters of letters, digits, `.`, `_` and `-`,
 /// starting with a letter or digit. So a name is always one safe path component: no separators, no `..`, no

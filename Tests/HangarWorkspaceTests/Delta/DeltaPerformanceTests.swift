@@ -31,18 +31,6 @@ struct DeltaPerformanceTests {
             best = min(best, ContinuousClock.now - start)
         }
 
-        if ProcessInfo.processInfo.environment["DELTA_PROFILE"] != nil {
-            let scan = try fixture.scanUpper()
-            for _ in 0..<400 { _ = try DeltaComputer.delta(before: .empty, after: scan, lowerLayers: fixture.lowers) }
-        }
-        for _ in 0..<3 {
-            let t0 = ContinuousClock.now
-            let scan = try fixture.scanUpper()
-            let t1 = ContinuousClock.now
-            _ = try DeltaComputer.delta(before: .empty, after: scan, lowerLayers: fixture.lowers)
-            let t2 = ContinuousClock.now
-            print("TIMING scan \(t1 - t0) delta \(t2 - t1) entries \(scan.entries.count)")
-        }
         #expect(delta.modified.count == 100)
         #expect(delta.added.count == 50)
         #expect(delta.deleted.count == 20)

@@ -128,6 +128,22 @@ struct ExecPolicyDecisionTests {
         #expect(policy.decide(PolicyRequest(argv: ["cat", "secret"])).rule == nil)
     }
 
+    @Test("destination is the -t value or the last operand, whether or not it looks like a path")
+    func destination() throws {
+        let policy = try policy(
+            """
+            { "version": 1, "rules": [
+              { "id": "into-out", "argv0": ["cp"], "destination": ["$WORKSPACE/out/**"], "action": "deny" } ] }
+            """
+        )
+        #expect(policy.decide(PolicyRequest(argv: ["cp", "a", "out"])).rule == "into-out")
+        #expect(policy.decide(PolicyRequest(argv: ["cp", "out/a", "b"])).rule == nil)
+        #expect(policy.decide(PolicyRequest(argv: ["cp", "-t", "out", "a", "b"])).rule == "into-out")
+        #expect(policy.decide(PolicyRequest(argv: ["cp", "--target-directory=out/x", "a"])).rule == "into-out")
+        #expect(policy.decide(PolicyRequest(argv: ["cp", "-r", "--", "a", "-out"])).rule == nil)
+        #expect(policy.decide(PolicyRequest(argv: ["cp"])).rule == nil)
+    }
+
     @Test("an empty command is denied")
     func emptyCommand() {
         let decision = ExecPolicy.standard.decide(PolicyRequest(argv: []))

@@ -27,7 +27,7 @@ struct PolicyParsingTests {
             json: #"{ "version": 1, "rules": [ { "id": "a", "argv0": ["x"], "action": "deny" }, "#
                 + #"{ "id": "b", "argv": ["x"], "action": "deny" } ] }"#,
             message: "invalid exec policy at $.rules[1].argv: unknown key; expected one of id, argv0, subcommand, "
-                + "flags, paths, network, inline_script, action, reason"
+                + "flags, paths, destination, network, inline_script, action, reason"
         ),
         BadFile(
             name: "unknown action",
@@ -88,6 +88,17 @@ struct PolicyParsingTests {
             message: "invalid exec policy at $.rules[0].paths: needs at least one glob without '!'"
         ),
         BadFile(
+            name: "destination with only exclusions",
+            json: #"{ "version": 1, "rules": [ { "id": "a", "destination": ["!/tmp/**"], "action": "deny" } ] }"#,
+            message: "invalid exec policy at $.rules[0].destination: needs at least one glob without '!'"
+        ),
+        BadFile(
+            name: "bad glob in destination",
+            json: #"{ "version": 1, "rules": [ { "id": "a", "destination": ["/a/b**"], "action": "deny" } ] }"#,
+            message:
+                "invalid exec policy at $.rules[0].destination[0]: bad glob \"/a/b**\": '**' must be a whole segment"
+        ),
+        BadFile(
             name: "unknown network mode in the table",
             json: #"{ "version": 1, "network": { "lan": "allow" } }"#,
             message: "invalid exec policy at $.network.lan: unknown network mode; expected one of none, proxy, host"
@@ -102,7 +113,7 @@ struct PolicyParsingTests {
             name: "rule without a condition",
             json: #"{ "version": 1, "rules": [ { "id": "a", "action": "deny" } ] }"#,
             message: "invalid exec policy at $.rules[0]: a rule needs at least one condition (argv0, subcommand, "
-                + "flags, paths, network, inline_script); use the policy's default for a catch-all"
+                + "flags, paths, destination, network, inline_script); use the policy's default for a catch-all"
         ),
         BadFile(
             name: "duplicate rule id",
@@ -166,12 +177,14 @@ struct PolicyParsingTests {
         let json = """
             { "version": 1, "default": "deny", "network": { "host": "deny" }, "rules": [
               { "id": "all", "argv0": ["git"], "subcommand": ["push"], "flags": ["-f"], "paths": ["/x/**", "!/x/y"],
-                "network": ["proxy"], "inline_script": false, "action": "require_approval", "reason": "why" } ] }
+                "destination": ["/d/*"], "network": ["proxy"], "inline_script": false,
+                "action": "require_approval", "reason": "why" } ] }
             """
         let policy = try ExecPolicy.parse(Data(json.utf8))
         let rule = try PolicyRule(
             id: "all", argv0: ["git"], subcommand: ["push"], flags: ["-f"],
-            paths: [PathGlob("/x/**"), PathGlob("!/x/y")], network: [.proxy], inlineScript: false,
+            paths: [PathGlob("/x/**"), PathGlob("!/x/y")], destination: [PathGlob("/d/*")], network: [.proxy],
+            inlineScript: false,
             action: .requireApproval, reason: "why"
         )
         #expect(policy == ExecPolicy(defaultAction: .deny, network: [.host: .deny], rules: [rule]))

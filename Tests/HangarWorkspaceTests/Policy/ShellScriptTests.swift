@@ -18,10 +18,14 @@ struct ShellScriptTests {
         #expect(!script.isOpaque)
     }
 
-    @Test("drops redirections with their targets")
+    @Test("takes redirections out of the arguments; each written file becomes a tee command")
     func redirections() {
-        let script = ShellScript(parsing: "make >build.log 2>&1; cat < in > out; cmd &> all; x 2>/dev/null")
-        #expect(script.commands == [["make"], ["cat"], ["cmd"], ["x"]])
+        let script = ShellScript(parsing: "make >build.log 2>&1; cat < in > out; cmd &>> all; x 2>/dev/null; y>&2")
+        #expect(
+            script.commands == [
+                ["make"], ["tee", "--", "build.log"], ["cat"], ["tee", "--", "out"], ["cmd"], ["tee", "--", "all"],
+                ["x"], ["tee", "--", "/dev/null"], ["y"],
+            ])
     }
 
     @Test("strips assignments, comments and control keywords")

@@ -31,7 +31,12 @@ struct StandardPolicyTests {
         Case(
             argv: ["rm", "../../etc/passwd"], directory: "/workspace/src", action: .deny,
             rule: "write-outside-workspace"),
-        Case(argv: ["cp", "a", "/etc/x"], action: .deny, rule: "write-outside-workspace"),
+        Case(argv: ["cp", "a", "/etc/x"], action: .deny, rule: "copy-outside-workspace"),
+        Case(argv: ["cp", "-t", "/usr/lib", "a", "b"], action: .deny, rule: "copy-outside-workspace"),
+        Case(argv: ["ln", "-s", "x", "/etc/y"], action: .deny, rule: "copy-outside-workspace"),
+        Case(argv: ["cp", "/etc/hosts", "."], action: .allow, rule: "network.none"),
+        Case(argv: ["ln", "-s", "/etc", "x"], action: .allow, rule: "network.none"),
+        Case(argv: ["mv", "/etc/hosts", "."], action: .deny, rule: "write-outside-workspace"),
         Case(argv: ["rm", "-rf", "/"], action: .deny, rule: "write-outside-workspace"),
         Case(argv: ["rm", "-rf", ".."], action: .deny, rule: "write-outside-workspace"),
         Case(argv: ["dd", "if=/dev/zero", "of=/etc/x"], action: .deny, rule: "write-outside-workspace"),
@@ -81,6 +86,13 @@ struct StandardPolicyTests {
             argv: ["bash", "-euo", "pipefail", "-c", "make && rm -rf out || true"], action: .allowWithCheckpoint,
             rule: "rm-recursive"),
         Case(argv: ["sh", "-c", "cd / && rm -rf ./etc"], action: .deny, rule: "write-outside-workspace"),
+        Case(
+            argv: ["sh", "-c", "echo x >> ../../etc/profile"], directory: "/workspace/src", action: .deny,
+            rule: "write-outside-workspace"),
+        Case(argv: ["sh", "-c", "make >/tmp/log 2>/dev/null"], action: .allow, rule: "inline-script"),
+        Case(
+            argv: ["sh", "-c", "rm -rf ./* && mkdir -p junk/deep && head -c 9 /dev/urandom > junk/x && ln -s /etc x"],
+            action: .allowWithCheckpoint, rule: "rm-recursive"),
         Case(argv: ["sh", "-c", "echo 'sudo is just text' | wc -c"], action: .allow, rule: "inline-script"),
         Case(argv: ["sh", "-c", "bash -c 'sudo id'"], action: .deny, rule: "no-privilege"),
         Case(argv: ["python3", "-c", "import os"], action: .allow, rule: "inline-script"),
@@ -113,7 +125,7 @@ struct StandardPolicyTests {
         #expect(parsed == ExecPolicy.standard)
         let encoded = try JSONEncoder().encode(ExecPolicy.standard)
         #expect(try ExecPolicy.parse(encoded) == ExecPolicy.standard)
-        #expect(ExecPolicy.standard.rules.count == 17)
+        #expect(ExecPolicy.standard.rules.count == 18)
         #expect(ExecPolicy.standard.network == [.none: .allow, .proxy: .allow, .host: .requireApproval])
     }
 
@@ -132,6 +144,6 @@ struct StandardPolicyTests {
         #expect(ExecPolicy.standard.decide(inside).action == .allow)
         let outside = PolicyRequest(
             argv: ["cp", "a", "/workspace/b"], workingDirectory: "/home/dev/ws", workspaceRoot: "/home/dev/ws")
-        #expect(ExecPolicy.standard.decide(outside).rule == "write-outside-workspace")
+        #expect(ExecPolicy.standard.decide(outside).rule == "copy-outside-workspace")
     }
 }
