@@ -33,14 +33,14 @@ struct BenchDatabase: Sendable {
         return FileManager.default.temporaryDirectory
     }
 
-    static func open(_ backend: Backend) async throws -> BenchDatabase {
+    static func open(_ backend: Backend, projections: ProjectionSet = ProjectionSet()) async throws -> BenchDatabase {
         let quiet = quietLogger
         switch backend {
         case .sqlite:
             let directory = sqliteParent.appendingPathComponent("hangar-bench-\(randomSuffix())", isDirectory: true)
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let path = directory.appendingPathComponent("bench.sqlite").path
-            let storage = try await StorageFactory.open(.sqlite(path: path), logger: quiet)
+            let storage = try await StorageFactory.open(.sqlite(path: path), projections: projections, logger: quiet)
             return BenchDatabase(storage: storage, location: .sqlite(path: path), directory: directory)
         case .postgres:
             guard let url = postgresURL else {
@@ -50,7 +50,7 @@ struct BenchDatabase: Sendable {
                 throw BenchError("HANGAR_BENCH_POSTGRES_URL is not a postgres:// URL")
             }
             location.schema = "bench_\(randomSuffix())"
-            let storage = try await StorageFactory.open(.postgres(location), logger: quiet)
+            let storage = try await StorageFactory.open(.postgres(location), projections: projections, logger: quiet)
             return BenchDatabase(storage: storage, location: .postgres(location), directory: nil)
         }
     }
@@ -66,7 +66,7 @@ struct BenchDatabase: Sendable {
         if let directory { try? FileManager.default.removeItem(at: directory) }
     }
 
-    private static var quietLogger: Logger {
+    static var quietLogger: Logger {
         var logger = Logger(label: "hangar.bench") { _ in StreamLogHandler.standardError(label: "hangar.bench") }
         logger.logLevel = .warning
         return logger

@@ -17,4 +17,5 @@ let benchmarks: @Sendable () -> Void = {
     registerAppendBenchmarks()
     registerRebuildBenchmarks()
     registerLeaseBenchmarks()
+    registerWorkspaceBenchmarks()
 }

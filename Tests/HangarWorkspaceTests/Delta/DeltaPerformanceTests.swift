@@ -2,9 +2,11 @@ import Foundation
 import HangarWorkspace
 import Testing
 
-@Suite("Delta cost grows with the change, not the tree")
+@Suite("Deltas in a large tree")
 struct DeltaPerformanceTests {
-    @Test("Scan and delta after 170 changes in a 10,000-file tree take at most 10 ms")
+    /// The timing figure (≤ 10 ms) is measured by the `workspace.delta.170changes` benchmark in Benchmarks/, not
+    /// here: a wall-clock bound in a debug build on a shared CI machine would flake.
+    @Test("170 changes in a 10,000-file tree give exactly those 170 entries")
     func changesInLargeTree() throws {
         var files: [String: String] = [:]
         for directory in 0..<100 {
@@ -23,17 +25,13 @@ struct DeltaPerformanceTests {
             for d in $(seq 0 19); do rm pkg$d/file3.txt; done
             """)
 
-        var best = Duration.seconds(1)
-        var delta = WorkspaceDelta()
-        for _ in 0..<5 {
-            let start = ContinuousClock.now
-            delta = try DeltaComputer.delta(before: .empty, after: fixture.scanUpper(), lowerLayers: fixture.lowers)
-            best = min(best, ContinuousClock.now - start)
-        }
+        let scan = try fixture.scanUpper()
+        // Only the changed files and their directories are in the upper: the walk never sees the other 9,830.
+        #expect(scan.entries.count <= 170 + 100)
+        let delta = try DeltaComputer.delta(before: .empty, after: scan, lowerLayers: fixture.lowers)
 
         #expect(delta.modified.count == 100)
         #expect(delta.added.count == 50)
         #expect(delta.deleted.count == 20)
-        #expect(best <= .milliseconds(10), "best of 5 runs took \(best)")
     }
 }
