@@ -79,11 +79,13 @@ extension SandboxTests {
         @Test func cancellingTheCallerKillsTheTree() async throws {
             let fixture = try SandboxFixture()
             let sleeper = ["sleep", "100.3"]
+            let runner = fixture.runner
+            let spec = fixture.spec(sleeper)
             let start = ContinuousClock.now
             let outcome = await withTaskGroup(of: (any Error)?.self) { group in
                 group.addTask {
                     do {
-                        _ = try await fixture.run(fixture.spec(sleeper))
+                        _ = try await runner.run(spec)
                         return nil
                     } catch {
                         return error
@@ -98,6 +100,7 @@ extension SandboxTests {
             #expect(outcome is CancellationError)
             #expect(ContinuousClock.now - start < .seconds(3))
             #expect(await HostState.waitUntilGone(sleeper, within: .milliseconds(500)) == [])
+            fixture.expectNothingLeft()
         }
     }
 }
