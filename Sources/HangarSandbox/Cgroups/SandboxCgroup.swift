@@ -1,3 +1,4 @@
+import Dispatch
 import Glibc
 import HangarCore
 
@@ -88,16 +89,29 @@ struct SandboxCgroup: Sendable {
     }
 
     /// Removes the directories, killing and retrying for up to a second while a dying process still
-    /// occupies one. Returns the directories that could not be removed.
+    /// occupies one. Returns the directories that could not be removed. Runs to the end in a cancelled task
+    /// too: that is exactly when processes are still dying.
     func remove() async -> [String] {
         var remaining = Array(directories.values)
         for attempt in 0..<50 {
             remaining = remaining.filter { rmdir($0) != 0 && errno != ENOENT }
             if remaining.isEmpty { return [] }
             if attempt == 0 { killAll() }
-            try? await Task.sleep(for: .milliseconds(20))
+            await Self.pause(milliseconds: 20)
         }
         return remaining
+    }
+}
+
+extension SandboxCgroup {
+    /// Waits without blocking a thread and without reacting to cancellation (unlike `Task.sleep`), so that
+    /// clean-up after a cancelled run still waits for the killed processes to leave their cgroups.
+    static func pause(milliseconds: Int) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(milliseconds)) {
+                continuation.resume()
+            }
+        }
     }
 }
 

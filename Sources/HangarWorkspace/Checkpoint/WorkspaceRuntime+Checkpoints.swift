@@ -1,5 +1,6 @@
 import Foundation
 import HangarCore
+import Logging
 
 extension WorkspaceRuntime {
     /// Freezes the upper into a read-only layer and starts a fresh upper. No file moves: after `syncfs` the
@@ -54,11 +55,30 @@ extension WorkspaceRuntime {
         try FileSystem.sync(layout.layer(workspace.upper))
         var frozen = workspace
         frozen.layers.append(workspace.upper)
+        if frozen.layers.count > configuration.maxLayers {
+            frozen.layers = try squash(frozen.layers)
+        }
         frozen.upper = try makeUpper()
         frozen.updatedAt = clock.nowMilliseconds()
         let checkpoint = Checkpoint(
             workspace: workspace.name, name: checkpointName, layers: frozen.layers, createdAt: frozen.updatedAt)
         return (frozen, checkpoint)
+    }
+
+    /// Merges every layer above the first half of `maxLayers` into one new layer; the content is unchanged.
+    private func squash(_ layers: [String]) throws -> [String] {
+        let keep = max(1, configuration.maxLayers / 2)
+        let merged = newLayerID()
+        let directory = layout.layer(merged)
+        do {
+            try LayerSquash.merge(layers[keep...].map(layout.layer), into: directory)
+            try FileSystem.sync(directory)
+        } catch {
+            try? FileSystem.removeTree(directory)
+            throw error
+        }
+        logger.info("squashed layers", metadata: ["workspace.layers": "\(layers.count)", "workspace.kept": "\(keep)"])
+        return Array(layers[..<keep]) + [merged]
     }
 
     /// The given name (which must be new), or a timestamp with milliseconds, moved on by a millisecond while

@@ -32,4 +32,28 @@ enum ExtendedAttributes {
         }
         return function(path, name, value, size)
     }
+
+    private typealias SetFunction =
+        @convention(c) (
+            UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafeRawPointer?, Int, Int32
+        ) -> Int32
+
+    private struct ResolvedSet: @unchecked Sendable {
+        let function: SetFunction?
+    }
+
+    private static let resolvedSet: ResolvedSet = {
+        guard let symbol = dlsym(nil, "lsetxattr") else { return ResolvedSet(function: nil) }
+        return ResolvedSet(function: unsafeBitCast(symbol, to: SetFunction.self))
+    }()
+
+    /// Sets the attribute `name` of `path` (not following a symbolic link) to `value`. Returns 0, or -1 with
+    /// `errno` set.
+    static func set(_ path: String, _ name: String, _ value: String) -> Int32 {
+        guard let function = resolvedSet.function else {
+            errno = ENOTSUP
+            return -1
+        }
+        return value.withCString { function(path, name, $0, strlen($0), 0) }
+    }
 }

@@ -64,6 +64,17 @@ struct POSIXFailure: Error, CustomStringConvertible {
     var description: String { "\(path): \(String(cString: strerror(errno)))" }
 }
 
-/// `syncfs(2)`, which Glibc's Swift module does not export.
-@_silgen_name("syncfs")
-private func hangar_syncfs(_ descriptor: Int32) -> Int32
+/// `syncfs(2)`, which Glibc's Swift module does not export: looked up once with `dlsym` and called through a
+/// `@convention(c)` pointer, so the C calling convention is honoured.
+private func hangar_syncfs(_ descriptor: Int32) -> Int32 {
+    guard let function = SyncFunction.resolved.function else { return fsync(descriptor) }
+    return function(descriptor)
+}
+
+private struct SyncFunction: @unchecked Sendable {
+    typealias Function = @convention(c) (Int32) -> Int32
+    /// A C function pointer is immutable and callable from any thread.
+    let function: Function?
+
+    static let resolved = SyncFunction(function: dlsym(nil, "syncfs").map { unsafeBitCast($0, to: Function.self) })
+}

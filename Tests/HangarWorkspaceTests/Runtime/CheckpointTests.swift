@@ -65,3 +65,36 @@ struct CheckpointTests {
         }
     }
 }
+
+@Suite("Deep checkpoint stacks")
+struct SquashTests {
+    @Test("above maxLayers a checkpoint squashes the stack without changing the tree; older checkpoints still work")
+    func squashKeepsContent() async throws {
+        try await WorkspaceHarness.with(policy: try .allowAll) { base in
+            var configuration = base.runtime.configuration
+            configuration.maxLayers = 6
+            let runtime = try WorkspaceRuntime(configuration: configuration, storage: base.runtime.storage)
+            _ = try await runtime.fork(vault: "v", as: "w")
+            let steps = [
+                "echo 1 > one && mkdir -p dir/sub && echo a > dir/sub/a", "rm f && echo 2 >> g",
+                "rm -rf dir && mkdir dir && echo b > dir/b", "ln -s g link && chmod 700 h", "rm link && echo f > f",
+                "mkdir -p src && rm -rf src && echo back > src", "echo 7 > seven && rm one",
+            ]
+            var hashes: [String] = []
+            for (index, script) in steps.enumerated() {
+                let result = try await runtime.exec("w", ExecRequest(argv: ["/bin/sh", "-c", script]))
+                #expect(result.exitCode == 0, "\(script): \(result.stderr)")
+                let expected = try await runtime.treeHash("w")
+                let checkpoint = try await runtime.checkpoint("w", as: "c\(index)")
+                #expect(checkpoint.layers.count <= 6)
+                #expect(try await runtime.treeHash("w") == expected, "step \(index) changed the tree")
+                hashes.append(expected)
+            }
+            #expect(try await runtime.workspace("w").layers.count <= 6)
+            _ = try await runtime.rollback("w", to: "c2")
+            #expect(try await runtime.treeHash("w") == hashes[2])
+            let result = try await runtime.exec("w", ExecRequest(argv: ["/bin/sh", "-c", "cat dir/b g"]))
+            #expect(result.stdout == "b\ng\n2\n")
+        }
+    }
+}
