@@ -44,6 +44,28 @@ public struct ExecResult: Sendable, Codable, Equatable {
         case stderrTruncated = "stderr_truncated"
     }
 
+    /// Every key is always present, `null` when it does not apply, so clients can rely on the shape.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(workspace, forKey: .workspace)
+        try container.encode(decision, forKey: .decision)
+        try container.encode(ran, forKey: .ran)
+        try container.encode(exitCode, forKey: .exitCode)
+        try container.encode(signal, forKey: .signal)
+        try container.encode(timedOut, forKey: .timedOut)
+        try container.encode(oomKilled, forKey: .oomKilled)
+        try container.encode(pidsLimitHit, forKey: .pidsLimitHit)
+        try container.encode(durationMs, forKey: .durationMs)
+        try container.encode(stdout, forKey: .stdout)
+        try container.encode(stderr, forKey: .stderr)
+        try container.encode(stdoutTruncated, forKey: .stdoutTruncated)
+        try container.encode(stderrTruncated, forKey: .stderrTruncated)
+        try container.encode(checkpoint, forKey: .checkpoint)
+        try container.encode(delta, forKey: .delta)
+        try container.encode(mechanism, forKey: .mechanism)
+        try container.encode(approval, forKey: .approval)
+    }
+
     /// A result for a command that did not run.
     static func notRun(workspace: String, decision: PolicyDecision, approval: ApprovalTicket? = nil) -> ExecResult {
         ExecResult(

@@ -52,7 +52,15 @@ extension WorkspaceRuntime {
         try ensureUpper(workspace)
         let upper = layout.layer(workspace.upper)
         let before = try LayerScanner.scan(layers: [upper])
-        let outcome = try await sandbox.run(sandboxSpec(workspace, request, directory: directory))
+        let outcome: SandboxResult
+        do {
+            outcome = try await sandbox.run(sandboxSpec(workspace, request, directory: directory))
+        } catch {
+            // A command that could not start is still an exec of the log, with the code it failed with.
+            try? await recordExec(
+                workspace, request, decision: decision, result: nil, error: HangarError.wrapping(error))
+            throw error
+        }
         let after = try LayerScanner.scan(layers: [upper])
         let delta = try DeltaComputer.delta(
             before: before, after: after, lowerLayers: lowerDirectories(workspace.layers))
@@ -84,10 +92,9 @@ extension WorkspaceRuntime {
     }
 
     private func recordExec(
-        _ workspace: Workspace, _ request: ExecRequest, decision: PolicyDecision, result: ExecResult?
-    )
-        async throws
-    {
+        _ workspace: Workspace, _ request: ExecRequest, decision: PolicyDecision, result: ExecResult?,
+        error: HangarError? = nil
+    ) async throws {
         var payload: [String: JSONValue] = [
             "workspace": .string(workspace.name),
             "argv": .array(request.argv.map { .string($0) }),
@@ -95,6 +102,7 @@ extension WorkspaceRuntime {
             "decision": try JSONValue(encoding: decision),
             "ran": .bool(result?.ran ?? false),
         ]
+        if let error { payload["error"] = .string(error.code.rawValue) }
         if let result {
             payload["exit_code"] = result.exitCode.map { .int(Int64($0)) } ?? .null
             payload["signal"] = result.signal.map { .int(Int64($0)) } ?? .null

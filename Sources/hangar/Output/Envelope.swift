@@ -18,6 +18,12 @@ enum Envelope {
         failure(code: error.code.rawValue, message: error.message)
     }
 
+    /// A failure that still carries data, such as an exec the policy held for approval (its token).
+    static func failure(_ error: HangarError, data: some Encodable) throws -> String {
+        let envelope = failure(error)
+        return String(envelope.dropLast()) + #","data":"# + (try encode(data)) + "}"
+    }
+
     /// One line of JSON, keys sorted.
     static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()

@@ -69,6 +69,9 @@ struct BadInputTests {
                 try await runtime.exec("w", ExecRequest(argv: ["true"], workingDirectory: "../.."))
             }
             #expect(try await Self.snapshot(harness) == before)
+            let execs = try await runtime.storage.read(.init(after: 0, stream: "workspace:w", limit: 100))
+                .filter { $0.kind == "workspace.exec" }
+            #expect(execs.contains { $0.payload["error"]?.stringValue == "command_not_found" })
             #expect(try await runtime.readFile("w", path: "kept").content == "kept\n")
             #expect(try harness.hostMounts().isEmpty)
             // The process keeps serving.

@@ -52,7 +52,11 @@ struct ExecCommand: AsyncParsableCommand {
 
     private func print(_ result: ExecResult) throws {
         if output.json {
-            StandardOutput.line(try Envelope.success(result))
+            if let error = result.decision.error {
+                StandardOutput.line(try Envelope.failure(error, data: result))
+            } else {
+                StandardOutput.line(try Envelope.success(result))
+            }
             return
         }
         switch result.decision.action {
