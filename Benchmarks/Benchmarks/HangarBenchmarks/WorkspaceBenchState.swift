@@ -38,18 +38,25 @@ struct WorkspaceBenchState: Sendable {
         let lower = workspace.layers.reversed().map(layout.layer).joined(separator: ":")
         let target = root + "/raw"
         try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
-        let options = "lowerdir=\(lower),upperdir=\(layout.layer(workspace.upper)),workdir=\(layout.workDirectory(workspace.upper))"
+        let options =
+            "lowerdir=\(lower),upperdir=\(layout.layer(workspace.upper)),workdir=\(layout.workDirectory(workspace.upper))"
         let result = try await Subprocess.run(
-            .path("/usr/bin/unshare"),
-            arguments: ["--mount", "--pid", "--fork", "--ipc", "--uts", "--net", "/bin/sh", "-c",
-                        "mount -t overlay overlay -o \(options) \(target) && exec /bin/true"],
+            .name("unshare"),
+            arguments: [
+                "--mount", "--pid", "--fork", "--ipc", "--uts", "--net", "/bin/sh", "-c",
+                "mount -t overlay overlay -o \(options) \(target) && exec /bin/true",
+            ],
             output: .discarded, error: .discarded)
-        guard result.terminationStatus.isSuccess else { throw BenchError("unshare baseline failed: \(result.terminationStatus)") }
+        guard result.terminationStatus.isSuccess else {
+            throw BenchError("unshare baseline failed: \(result.terminationStatus)")
+        }
     }
 
     /// Reads every file under `directory` to the end.
     static func readAll(_ directory: String) throws {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { throw BenchError("no \(directory)") }
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else {
+            throw BenchError("no \(directory)")
+        }
         var buffer = [UInt8](repeating: 0, count: 65_536)
         for case let path as String in enumerator {
             let descriptor = Glibc.open(directory + "/" + path, O_RDONLY)
@@ -66,7 +73,9 @@ struct WorkspaceBenchState: Sendable {
         let content = Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
         for index in 0..<files {
             let directory = path + "/d\(index % 100)"
-            if index < 100 { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+            if index < 100 {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            }
             try content.write(to: URL(fileURLWithPath: directory + "/f\(index / 100)"))
         }
         FileManager.default.createFile(atPath: done, contents: Data())
