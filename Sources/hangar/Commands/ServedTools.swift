@@ -6,7 +6,8 @@ enum ServedTools {
     static func register(on registry: ToolRegistry, home: String) throws {
         try registry.registerBuiltIns(layers: HangarInfoTool.defaultLayers + ["workspace"])
         let runtime = try WorkspaceRuntime(
-            configuration: WorkspaceRuntime.Configuration(home: home, policy: try ExecPolicy.load(home: home)), storage: registry.storage)
+            configuration: WorkspaceRuntime.Configuration(home: home, policy: try ExecPolicy.load(home: home)),
+            storage: registry.storage)
         try WorkspaceTools.register(on: registry, runtime: runtime)
     }
 }
