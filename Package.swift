@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "hangar", targets: ["hangar"]),
+        .executable(name: "hangar-sandbox", targets: ["hangar-sandbox"]),
         .library(name: "HangarCore", targets: ["HangarCore"]),
         .library(name: "HangarStore", targets: ["HangarStore"]),
         .library(name: "HangarTools", targets: ["HangarTools"]),
@@ -60,6 +61,7 @@ let package = Package(
         // The sandbox helper: namespace, mount and cgroup set-up between fork and exec, which Swift cannot do
         // safely (swift-subprocess has no pre-exec hook, and Glibc does not export unshare, pivot_root or prctl).
         .target(name: "CHangarSandbox"),
+        .executableTarget(name: "hangar-sandbox", dependencies: ["CHangarSandbox"]),
         .target(
             name: "HangarSandbox",
             dependencies: [
@@ -159,7 +161,7 @@ let package = Package(
     ]
 )
 
-for target in package.targets where target.type != .plugin && target.name != "CHangarSandbox" {
+for target in package.targets where target.type != .plugin && !["CHangarSandbox", "hangar-sandbox"].contains(target.name) {
     var settings = target.swiftSettings ?? []
     settings.append(contentsOf: [
         .swiftLanguageMode(.v6),

@@ -31,6 +31,7 @@ let package = Package(
                 .product(name: "HangarCore", package: "hangar"),
                 .product(name: "HangarStore", package: "hangar"),
                 .product(name: "HangarWorkspace", package: "hangar"),
+                .product(name: "HangarSandbox", package: "hangar"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,4 +1,5 @@
 import Foundation
+import HangarSandbox
 import HangarStore
 import HangarWorkspace
 import Subprocess
@@ -19,7 +20,7 @@ struct WorkspaceBenchState: Sendable {
         let root = BenchDatabase.sqliteParent.appendingPathComponent("hangar-bench-ws-\(UUID().uuidString)").path
         let database = try await BenchDatabase.open(.sqlite, projections: .withWorkspaces)
         let runtime = try WorkspaceRuntime(
-            configuration: .init(home: root + "/home", helperExecutable: helper), storage: database.storage,
+            configuration: .init(home: root + "/home", helperExecutable: SandboxRunner.helper(near: helper)), storage: database.storage,
             logger: BenchDatabase.quietLogger)
         _ = try await runtime.createVault("v", from: source)
         return WorkspaceBenchState(runtime: runtime, database: database, root: root, source: source)

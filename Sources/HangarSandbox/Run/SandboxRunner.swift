@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 public import Logging
 
@@ -34,6 +35,15 @@ public struct SandboxRunner: Sendable {
     }
 
     /// The running executable's resolved path (`/proc/self/exe`), to pass as `helperExecutable`.
+    /// The helper to run: `hangar-sandbox` beside `executable` when it was built (a small C program that starts
+    /// in about a millisecond), else `executable` itself in its hidden `__sandbox` mode (what `swift run hangar`
+    /// builds). Both take the same arguments.
+    public static func helper(near executable: String = currentExecutable()) -> String {
+        let sibling = URL(fileURLWithPath: executable).deletingLastPathComponent()
+            .appendingPathComponent("hangar-sandbox").path
+        return access(sibling, X_OK) == 0 ? sibling : executable
+    }
+
     public static func currentExecutable() -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)

@@ -15,7 +15,7 @@ public struct WorkspaceRuntime: Sendable {
     public struct Configuration: Sendable {
         /// The state directory (`HANGAR_HOME`); workspaces live in its `workspaces/` folder.
         public var home: String
-        /// The `hangar` binary the sandbox helper runs from.
+        /// The sandbox helper: `hangar-sandbox`, or the `hangar` binary in its hidden mode.
         public var helperExecutable: String
         /// The policy every command is checked against.
         public var policy: ExecPolicy
@@ -27,7 +27,7 @@ public struct WorkspaceRuntime: Sendable {
         public var maxLayers: Int
 
         public init(
-            home: String, helperExecutable: String = SandboxRunner.currentExecutable(),
+            home: String, helperExecutable: String = SandboxRunner.helper(),
             policy: ExecPolicy = .standard, approvalLifetimeMilliseconds: Int64 = 15 * 60 * 1000,
             lockTimeout: Duration = .seconds(2), maxLayers: Int = 32
         ) {
