@@ -161,7 +161,9 @@ let package = Package(
     ]
 )
 
-for target in package.targets where target.type != .plugin && !["CHangarSandbox", "hangar-sandbox"].contains(target.name) {
+// The C targets (the sandbox helper) take no Swift settings.
+let cTargets: Set<String> = ["CHangarSandbox", "hangar-sandbox"]
+for target in package.targets where target.type != .plugin && !cTargets.contains(target.name) {
     var settings = target.swiftSettings ?? []
     settings.append(contentsOf: [
         .swiftLanguageMode(.v6),

@@ -24,7 +24,8 @@ struct WorkspaceHarness {
         try makeFixture(at: source)
         return try await StorageHarness.withStorage(kind, projections: .withWorkspaces) { storage in
             let configuration = WorkspaceRuntime.Configuration(
-                home: root + "/home", helperExecutable: SandboxRunner.helper(near: try HangarBinary.path()), policy: policy)
+                home: root + "/home", helperExecutable: SandboxRunner.helper(near: try HangarBinary.path()),
+                policy: policy)
             let runtime = try WorkspaceRuntime(configuration: configuration, storage: storage)
             _ = try await runtime.createVault("v", from: source)
             return try await body(WorkspaceHarness(runtime: runtime, home: root + "/home", source: source))
