@@ -66,3 +66,27 @@ struct ForkIsolationTests {
         }
     }
 }
+
+@Suite("Importing a git checkout")
+struct GitImportTests {
+    @Test("a vault made from a git checkout keeps .git: inside a fork the tree is clean and the history is there")
+    func gitCheckout() async throws {
+        try await WorkspaceHarness.with { harness in
+            let git = Process()
+            git.executableURL = URL(fileURLWithPath: "/bin/sh")
+            git.arguments = [
+                "-c",
+                "cd \"$0\" && git init -q && git add -A && git -c user.email=a@example.com -c user.name=a commit -qm first",
+                harness.source,
+            ]
+            try git.run()
+            git.waitUntilExit()
+            #expect(git.terminationStatus == 0)
+            _ = try await harness.runtime.createVault("repo", from: harness.source)
+            _ = try await harness.runtime.fork(vault: "repo", as: "w")
+            let status = try await harness.sh("w", "git status --porcelain && git log --format=%s")
+            #expect(status.exitCode == 0, "\(status.stderr)")
+            #expect(status.stdout == "first\n")
+        }
+    }
+}
