@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "HangarTools", targets: ["HangarTools"]),
         .library(name: "HangarSandbox", targets: ["HangarSandbox"]),
         .library(name: "HangarWorkspace", targets: ["HangarWorkspace"]),
+        .library(name: "HangarData", targets: ["HangarData"]),
         .library(name: "HangarServer", targets: ["HangarServer"]),
         .library(name: "HangarTesting", targets: ["HangarTesting"]),
     ],
@@ -83,6 +84,18 @@ let package = Package(
             ]
         ),
         .target(
+            name: "HangarData",
+            dependencies: [
+                "HangarCore",
+                "HangarStore",
+                "HangarTools",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "HangarServer",
             dependencies: [
                 "HangarCore",
@@ -147,6 +160,14 @@ let package = Package(
             name: "HangarWorkspaceTests",
             dependencies: [
                 "HangarCore", "HangarStore", "HangarTools", "HangarSandbox", "HangarWorkspace", "HangarTesting",
+            ]
+        ),
+        .testTarget(
+            name: "HangarDataTests",
+            dependencies: [
+                "HangarCore", "HangarStore", "HangarTools", "HangarData", "HangarTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         .testTarget(

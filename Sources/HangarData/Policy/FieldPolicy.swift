@@ -1,0 +1,36 @@
+/// What the policy file says about one field (column) of a model.
+public struct FieldPolicy: Sendable, Hashable {
+    /// How the field is shown, or that it is explicitly denied.
+    public enum Access: Sendable, Hashable {
+        case allow
+        /// Named in the policy, and hidden all the same: the same as not naming it.
+        case deny
+        case mask(MaskPattern)
+        /// HMAC-SHA256 of the value with the server's key.
+        case hash
+    }
+
+    public var access: Access
+    public var filterable: Bool
+    public var sortable: Bool
+    public var aggregatable: Bool
+
+    /// The flags default by access: an allowed field is filterable and sortable but not aggregatable; masked,
+    /// hashed and denied fields are none of the three.
+    public init(access: Access, filterable: Bool? = nil, sortable: Bool? = nil, aggregatable: Bool? = nil) {
+        self.access = access
+        self.filterable = filterable ?? (access == .allow)
+        self.sortable = sortable ?? (access == .allow)
+        self.aggregatable = aggregatable ?? false
+    }
+
+    /// The access as ``ExposedField`` carries it; nil for a denied field.
+    public var exposedAccess: FieldAccess? {
+        switch access {
+        case .allow: .allow
+        case .deny: nil
+        case .mask(let pattern): .mask(pattern: pattern.pattern)
+        case .hash: .hash
+        }
+    }
+}
