@@ -1,3 +1,4 @@
+import Foundation
 import HangarCore
 import HangarData
 import HangarTesting
@@ -92,5 +93,24 @@ import Testing
         token[3] = token[3] == "A" ? "B" : "A"
         let tampered = String(token)
         await expectError(.cursorInvalid) { try Self.compile(Self.page(Self.page1, cursor: tampered)) }
+    }
+
+    /// A sort key may be a column the agent cannot see: the cursor must not carry it in the clear.
+    @Test func cursorsDoNotRevealTheirValues() throws {
+        let secret = "hidden-sort-value-4242"
+        let first = try Self.cursor(after: [.real(2.5), .integer(9)])
+        let second = try Self.cursor(after: [.real(2.5), .integer(9)])
+        #expect(first != second, "sealed with a fresh nonce each time")
+        let query = try Self.compile(Self.page1)
+        let token = try DataFixtures.compiler(.sqlite).nextCursor(after: [.text(secret), .integer(9)], for: query)
+        let decoded = try #require(Data(base64Encoded: Self.standardBase64(token)))
+        #expect(!String(decoding: decoded, as: UTF8.self).contains(secret))
+        #expect(!String(decoding: decoded, as: UTF8.self).contains("hidden"))
+    }
+
+    static func standardBase64(_ token: String) -> String {
+        var text = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while text.utf8.count % 4 != 0 { text += "=" }
+        return text
     }
 }
