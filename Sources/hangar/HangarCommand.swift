@@ -12,7 +12,7 @@ struct HangarCommand: AsyncParsableCommand {
         discussion: """
             Exit codes: 0 ok, 1 failure, 2 usage, 3 invalid input, 4 not found, 5 conflict, 6 budget, \
             7 unauthorized or forbidden, 8 unavailable, 9 storage, 10 configuration, 11 approval required, \
-            12 timed out, 13 sandbox error.
+            12 timed out, 13 sandbox error, 14 rate limited.
             """,
         subcommands: [
             ServeCommand.self, MCPCommand.self, EventsCommand.self, MigrateCommand.self, VaultCommand.self,

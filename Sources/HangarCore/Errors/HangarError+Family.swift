@@ -7,6 +7,8 @@ extension HangarError {
         case notFound = "not_found"
         case conflict
         case budget
+        /// Too many calls in a window; the caller should retry later (HTTP 429 with `Retry-After`).
+        case rateLimited = "rate_limited"
         case unauthorized
         case forbidden
         case unavailable
@@ -28,6 +30,7 @@ extension HangarError {
             case .notFound: 404
             case .conflict: 409
             case .budget: 402
+            case .rateLimited: 429
             case .unauthorized: 401
             case .forbidden: 403
             case .unavailable: 503
@@ -56,6 +59,7 @@ extension HangarError {
             case .approvalRequired: -32009
             case .timedOut: -32010
             case .sandbox: -32011
+            case .rateLimited: -32012
             case .internal: -32603
             }
         }
@@ -76,6 +80,7 @@ extension HangarError {
             case .approvalRequired: 11
             case .timedOut: 12
             case .sandbox: 13
+            case .rateLimited: 14
             }
         }
     }

@@ -24,8 +24,8 @@ extension HangarError.Code {
     public static let reasonRequired = Self("reason_required", family: .invalidInput)
     /// A write would affect more rows than the policy's `max_affected_rows`.
     public static let tooManyRows = Self("too_many_rows", family: .conflict)
-    /// More calls than the model's `calls_per_minute`. The HTTP edge maps this code to 429 with Retry-After.
-    public static let rateLimited = Self("rate_limited", family: .budget)
+    /// More calls than the model's `calls_per_minute`: HTTP 429 (the edge adds Retry-After), exit code 14.
+    public static let rateLimited = Self("rate_limited", family: .rateLimited)
     /// The write was stored for a human's approval and did not run.
     public static let dataApprovalRequired = Self("data_approval_required", family: .approvalRequired)
     /// The database refused or failed the statement. The message never contains SQL.
