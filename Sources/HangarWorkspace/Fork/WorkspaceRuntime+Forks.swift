@@ -9,9 +9,9 @@ extension WorkspaceRuntime {
         let vaultName = try ResourceName(name, kind: "vault").rawValue
         let workspaceName = try ResourceName(workspaceName ?? "ws-\(newLayerID())", kind: "workspace").rawValue
         // A promote holds the vault's lock exclusively; a fork must not see its half-done state.
-        guard let vaultLock = try FileLock.attempt(layout.vaultLock(vaultName), .shared) else {
-            throw HangarError(.vaultBusy, "vault '\(vaultName)' is being promoted; fork again when it is done")
-        }
+        let vaultLock = try await FileLock.acquire(
+            layout.vaultLock(vaultName), .shared, timeout: FileLock.contendedWait,
+            busy: HangarError(.vaultBusy, "vault '\(vaultName)' is being promoted; fork again when it is done"))
         defer { _ = vaultLock }
         let lock = try await lockWorkspace(workspaceName)
         defer { _ = lock }
@@ -51,9 +51,9 @@ extension WorkspaceRuntime {
     /// into a checkpoint first. Refused with `vault_moved` when the vault was promoted since this fork.
     public func promote(_ name: String) async throws -> (vault: Vault, checkpoint: Checkpoint) {
         let candidate = try await activeWorkspace(name)
-        guard let vaultLock = try FileLock.attempt(layout.vaultLock(candidate.vault), .exclusive) else {
-            throw HangarError(.vaultBusy, "vault '\(candidate.vault)' is busy (a fork or another promote)")
-        }
+        let vaultLock = try await FileLock.acquire(
+            layout.vaultLock(candidate.vault), .exclusive, timeout: FileLock.contendedWait,
+            busy: HangarError(.vaultBusy, "vault '\(candidate.vault)' is busy (a fork or another promote)"))
         defer { _ = vaultLock }
         let lock = try await lockWorkspace(name)
         defer { _ = lock }

@@ -33,6 +33,11 @@ final class FileLock: Sendable {
         return nil
     }
 
+    /// How long a vault lock is waited for before `vault_busy`. Not zero: a child process forked anywhere in
+    /// this process holds a copy of every open descriptor (and so of the `flock`) until its exec closes it, so
+    /// a lock just released can look held for a moment.
+    static let contendedWait: Duration = .milliseconds(250)
+
     /// Takes the lock, retrying every 5 ms until `timeout`; throws `busy` when it stays held.
     static func acquire(
         _ path: String, _ mode: Mode, timeout: Duration, busy: @autoclosure () -> HangarError
