@@ -45,10 +45,9 @@ extension DataCompiler {
         var builder = Self.updateHead(dialect: dialect, model: model, data: request.data)
         try builder.appendScope(model: model, principal: principal)
         builder.appendPrimaryKey(model, equals: request.id)
-        var count = Self.countHead(dialect: dialect, model: model)
-        try count.appendScope(model: model, principal: principal)
-        count.appendPrimaryKey(model, equals: request.id)
-        return CompiledWrite(statement: builder.statement, count: count.statement, maxAffectedRows: 1)
+        return CompiledWrite(
+            statement: builder.statement,
+            count: try singleRowCount(model: model, principal: principal, id: request.id), maxAffectedRows: 1)
     }
 
     /// Compiles `db.delete`: `DELETE FROM "t" WHERE <scope> AND "pk" = ?`, or on a model with a soft-delete
@@ -69,10 +68,9 @@ extension DataCompiler {
         }
         try builder.appendScope(model: model, principal: principal)
         builder.appendPrimaryKey(model, equals: request.id)
-        var count = Self.countHead(dialect: dialect, model: model)
-        try count.appendScope(model: model, principal: principal)
-        count.appendPrimaryKey(model, equals: request.id)
-        return CompiledWrite(statement: builder.statement, count: count.statement, maxAffectedRows: 1)
+        return CompiledWrite(
+            statement: builder.statement,
+            count: try singleRowCount(model: model, principal: principal, id: request.id), maxAffectedRows: 1)
     }
 
     /// Compiles `db.bulk_update`: `UPDATE "t" SET … WHERE <scope> AND (<filter>)`, and the
@@ -88,6 +86,16 @@ extension DataCompiler {
         count.appendRootFilter(request.filter)
         return CompiledWrite(
             statement: builder.statement, count: count.statement, maxAffectedRows: model.writes.maxAffectedRows)
+    }
+
+    /// `SELECT COUNT(*) FROM "t" WHERE <scope> AND "pk" = ?`: what an update or delete of one row affects.
+    private func singleRowCount(model: ExposedModel, principal: Principal, id: DataValue) throws
+        -> CompiledStatement
+    {
+        var count = Self.countHead(dialect: dialect, model: model)
+        try count.appendScope(model: model, principal: principal)
+        count.appendPrimaryKey(model, equals: id)
+        return count.statement
     }
 
     private static func updateHead(

@@ -102,20 +102,14 @@ struct WorkspaceRoutes: Sendable {
     private func exec(_ arguments: JSONValue) async throws -> Response {
         let value = try await registry.call("workspace.exec", arguments: arguments, caller: caller)
         let result = try value.decode(as: ExecResult.self)
-        switch result.decision.action {
-        case .deny:
-            throw HangarError(
-                .policyDenied, "denied by policy rule \(result.decision.rule ?? "default"): \(result.decision.reason)")
-        case .requireApproval:
-            let error = HangarError.Code.approvalRequired
-            let body: JSONValue = [
-                "error": ["code": .string(error.rawValue), "message": .string(result.decision.reason)],
-                "approval": try JSONValue(encoding: result.approval),
-            ]
-            return try Response.json(body, status: .init(code: error.family.httpStatus))
-        case .allow, .allowWithCheckpoint:
-            return try Response.json(value)
-        }
+        // The decision's own error (one wording for the CLI and HTTP); a held command also carries its token.
+        guard let error = result.decision.error else { return try Response.json(value) }
+        guard let ticket = result.approval else { throw error }
+        let body: JSONValue = [
+            "error": ["code": .string(error.code.rawValue), "message": .string(error.message)],
+            "approval": try JSONValue(encoding: ticket),
+        ]
+        return try Response.json(body, status: .init(code: error.code.family.httpStatus))
     }
 
     private func tool(_ name: String, _ arguments: JSONValue, status: HTTPResponse.Status = .ok) async throws

@@ -23,8 +23,7 @@ public enum HangarRouter {
         if let workspaceHome {
             do {
                 let runtime = try WorkspaceRuntime(
-                    configuration: WorkspaceRuntime.Configuration(
-                        home: workspaceHome, policy: try ExecPolicy.load(home: workspaceHome)), storage: storage,
+                    configuration: .load(home: workspaceHome), storage: storage,
                     actor: "http", logger: logger)
                 try WorkspaceRoutes(runtime: runtime, logger: logger).register(on: router)
             } catch {

@@ -38,6 +38,12 @@ public struct WorkspaceRuntime: Sendable {
             self.lockTimeout = lockTimeout
             self.maxLayers = maxLayers
         }
+
+        /// The configuration for a state directory: its `policy.json` when present (see
+        /// ``ExecPolicy/load(home:)``), the standard policy otherwise, and the default helper.
+        public static func load(home: String) throws -> Configuration {
+            Configuration(home: home, policy: try ExecPolicy.load(home: home))
+        }
     }
 
     public let configuration: Configuration
@@ -45,6 +51,9 @@ public struct WorkspaceRuntime: Sendable {
     public let layout: WorkspaceLayout
     let clock: HangarClock
     let logger: Logger
+    /// Made once: creating a runner sweeps cgroups and scratch directories that crashed runs left behind, which
+    /// belongs at start-up, not in front of every command.
+    let sandbox: SandboxRunner
     /// Who the events name as the actor.
     public var actor: String
 
@@ -59,6 +68,8 @@ public struct WorkspaceRuntime: Sendable {
         self.actor = actor
         self.logger = logger
         try layout.prepare()
+        sandbox = SandboxRunner(
+            helperExecutable: configuration.helperExecutable, runDirectory: layout.runs, logger: logger)
     }
 
     /// The same runtime, recording `actor` on the events it writes.
@@ -66,10 +77,6 @@ public struct WorkspaceRuntime: Sendable {
         var copy = self
         copy.actor = actor
         return copy
-    }
-
-    var sandbox: SandboxRunner {
-        SandboxRunner(helperExecutable: configuration.helperExecutable, runDirectory: layout.runs, logger: logger)
     }
 
     func newLayerID() -> String { ULID(clock: clock).description.lowercased() }

@@ -6,7 +6,7 @@ enum ServedTools {
     static func register(on registry: ToolRegistry, home: String) throws {
         try registry.registerBuiltIns(layers: HangarInfoTool.defaultLayers + ["workspace"])
         let runtime = try WorkspaceRuntime(
-            configuration: WorkspaceRuntime.Configuration(home: home, policy: try ExecPolicy.load(home: home)),
+            configuration: .load(home: home),
             storage: registry.storage)
         try WorkspaceTools.register(on: registry, runtime: runtime)
     }

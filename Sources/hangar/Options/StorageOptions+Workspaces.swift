@@ -9,8 +9,7 @@ extension StorageOptions {
     func withWorkspaces<T>(_ body: (WorkspaceRuntime) async throws -> T) async throws -> T {
         try await withStore { store, configuration in
             let runtime = try WorkspaceRuntime(
-                configuration: WorkspaceRuntime.Configuration(
-                    home: configuration.home, policy: try ExecPolicy.load(home: configuration.home)), storage: store,
+                configuration: .load(home: configuration.home), storage: store,
                 actor: CommandActor.current, logger: Logger(label: "hangar.workspace"))
             return try await body(runtime)
         }

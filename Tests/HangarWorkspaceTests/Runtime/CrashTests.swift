@@ -18,19 +18,18 @@ struct CrashTests {
             "hangar-crash-\(ULID().description.lowercased())"
         ).path
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let binary = try HangarBinary.path()
+        let cli = try CLI(home: root + "/home")
         let source = root + "/source"
         try WorkspaceHarness.makeFixture(at: source)
-        let environment = ["HANGAR_HOME": root + "/home", "PATH": "/usr/bin:/bin"]
-        #expect(try run(binary, ["vault", "create", "v", "--from", source], environment).status == 0)
-        #expect(try run(binary, ["workspace", "fork", "v", "--name", "w"], environment).status == 0)
-        #expect(try run(binary, ["exec", "w", "--", "sh", "-c", "echo before > kept"], environment).status == 0)
+        #expect(try cli.run(["vault", "create", "v", "--from", source]).status == 0)
+        #expect(try cli.run(["workspace", "fork", "v", "--name", "w"]).status == 0)
+        #expect(try cli.run(["exec", "w", "--", "sh", "-c", "echo before > kept"]).status == 0)
 
         let marker = "hangar-crash-\(getpid())-\(Int.random(in: 0..<1_000_000))"
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: cli.binary)
         process.arguments = ["exec", "w", "--", "sh", "-c", "echo partial > partial; sleep 300; echo \(marker)"]
-        process.environment = environment
+        process.environment = cli.environment
         try process.run()
         // Wait until the command is running inside the sandbox.
         let deadline = Date().addingTimeInterval(20)
@@ -49,24 +48,9 @@ struct CrashTests {
         let mounts = try String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)
         #expect(!mounts.contains(root), "a workspace mount is left in the host mount table")
 
-        let next = try run(binary, ["exec", "w", "--", "cat", "kept", "partial"], environment)
+        let next = try cli.run(["exec", "w", "--", "cat", "kept", "partial"])
         #expect(next.status == 0)
-        #expect(next.output == "before\npartial\n")
-    }
-
-    private func run(_ binary: String, _ arguments: [String], _ environment: [String: String]) throws -> (
-        status: Int32, output: String
-    ) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        #expect(next.stdout == "before\npartial\n")
     }
 
     /// Process ids whose command line contains `marker`.

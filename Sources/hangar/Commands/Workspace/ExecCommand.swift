@@ -43,14 +43,14 @@ struct ExecCommand: AsyncParsableCommand {
                 memoryBytes: memory, pids: pids, cpuFraction: cpu, network: mode, approvalToken: approval)
             let result = try await storage.withWorkspaces { try await $0.exec(workspace, request) }
             outcome = result
-            try print(result)
+            try show(result)
         }
         guard let outcome else { return }
         let code = Self.exitCode(outcome)
         if code != 0 { throw ExitCode(code) }
     }
 
-    private func print(_ result: ExecResult) throws {
+    private func show(_ result: ExecResult) throws {
         if output.json {
             if let error = result.decision.error {
                 StandardOutput.line(try Envelope.failure(error, data: result))
