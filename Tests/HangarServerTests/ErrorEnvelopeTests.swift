@@ -1,8 +1,9 @@
 import HangarCore
-import HangarServer
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import HangarServer
 
 @Suite("Error envelope")
 struct ErrorEnvelopeTests {
@@ -28,6 +29,17 @@ struct ErrorEnvelopeTests {
             let error = HangarError(HangarError.Code("x_\(family.rawValue)", family: family), "m")
             #expect(Int(error.response.status.code) == family.httpStatus)
         }
+    }
+
+    @Test func detailsAreRenderedAndARetryAfterBecomesTheHeader() {
+        let error = HangarError(
+            HangarError.Code("x_rate", family: .rateLimited), "slow down", details: ["retry_after_seconds": .int(7)])
+        let response = error.response
+        #expect(response.status.code == 429)
+        #expect(response.headers[.retryAfter] == "7")
+        #expect(
+            String(decoding: error.envelope, as: UTF8.self)
+                == #"{"error":{"code":"x_rate","message":"slow down","retry_after_seconds":7}}"#)
     }
 
     @Test func internalErrorsShowNothingOfTheirCause() async throws {

@@ -10,11 +10,17 @@ public struct HangarError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// The error that caused this one, for logs only.
     public var underlying: (any Error)?
+    /// Machine-readable facts a client acts on, rendered next to `code` and `message` at every edge: the
+    /// `approval_id` of a held write, the `retry_after_seconds` of a rate limit. Safe to show, like `message`.
+    public var details: [String: JSONValue]
 
-    public init(_ code: Code, _ message: String, underlying: (any Error)? = nil) {
+    public init(
+        _ code: Code, _ message: String, underlying: (any Error)? = nil, details: [String: JSONValue] = [:]
+    ) {
         self.code = code
         self.message = message
         self.underlying = underlying
+        self.details = details
     }
 
     public var description: String {

@@ -33,25 +33,32 @@ extension DataCompiler {
             if index > 0 { builder.append(", ") }
             builder.appendBind(value)
         }
-        builder.append(") RETURNING ")
-        builder.appendIdentifier(model.primaryKey)
-        return CompiledWrite(statement: builder.statement, count: nil, maxAffectedRows: 1)
+        builder.append(")")
+        builder.appendReturningKey(model)
+        return CompiledWrite(
+            statement: builder.statement, before: nil, snapshotFields: model.orderedFields, maxAffectedRows: 1,
+            snapshotsAfter: true)
     }
 
-    /// Compiles `db.update`: `UPDATE "t" SET "f" = ?, … WHERE <scope> AND "pk" = ?`, and its count.
+    /// Compiles `db.update`: `UPDATE "t" SET "f" = ?, … WHERE <scope> AND "pk" = ? RETURNING "pk"`, and its
+    /// before-snapshot.
     public func compile(_ request: UpdateRequest, model: ExposedModel, principal: Principal) throws
         -> CompiledWrite
     {
         var builder = Self.updateHead(dialect: dialect, model: model, data: request.data)
         try builder.appendScope(model: model, principal: principal)
         builder.appendPrimaryKey(model, equals: request.id)
+        builder.appendReturningKey(model)
         return CompiledWrite(
             statement: builder.statement,
-            count: try singleRowCount(model: model, principal: principal, id: request.id), maxAffectedRows: 1)
+            before: try snapshot(model: model, principal: principal, limit: 1) {
+                $0.appendPrimaryKey(model, equals: request.id)
+            },
+            snapshotFields: model.orderedFields, maxAffectedRows: 1, snapshotsAfter: true)
     }
 
-    /// Compiles `db.delete`: `DELETE FROM "t" WHERE <scope> AND "pk" = ?`, or on a model with a soft-delete
-    /// column `UPDATE "t" SET "deleted" = CURRENT_TIMESTAMP WHERE …`; and its count.
+    /// Compiles `db.delete`: `DELETE FROM "t" WHERE <scope> AND "pk" = ? RETURNING "pk"`, or on a model with a
+    /// soft-delete column `UPDATE "t" SET "deleted" = CURRENT_TIMESTAMP WHERE …`; and its before-snapshot.
     public func compile(_ request: DeleteRequest, model: ExposedModel, principal: Principal) throws
         -> CompiledWrite
     {
@@ -68,34 +75,77 @@ extension DataCompiler {
         }
         try builder.appendScope(model: model, principal: principal)
         builder.appendPrimaryKey(model, equals: request.id)
+        builder.appendReturningKey(model)
         return CompiledWrite(
             statement: builder.statement,
-            count: try singleRowCount(model: model, principal: principal, id: request.id), maxAffectedRows: 1)
+            before: try snapshot(model: model, principal: principal, limit: 1) {
+                $0.appendPrimaryKey(model, equals: request.id)
+            },
+            snapshotFields: model.orderedFields, maxAffectedRows: 1, snapshotsAfter: false)
     }
 
-    /// Compiles `db.bulk_update`: `UPDATE "t" SET … WHERE <scope> AND (<filter>)`, and the
-    /// `SELECT COUNT(*) FROM "t" WHERE <scope> AND (<filter>)` the runtime checks against `max_affected_rows`.
+    /// Compiles `db.bulk_update`: `UPDATE "t" SET … WHERE <scope> AND (<filter>) RETURNING "pk"`, and the
+    /// before-snapshot the runtime checks against `max_affected_rows`.
     public func compile(_ request: BulkUpdateRequest, model: ExposedModel, principal: Principal) throws
         -> CompiledWrite
     {
         var builder = Self.updateHead(dialect: dialect, model: model, data: request.data)
         try builder.appendScope(model: model, principal: principal)
         builder.appendRootFilter(request.filter)
-        var count = Self.countHead(dialect: dialect, model: model)
-        try count.appendScope(model: model, principal: principal)
-        count.appendRootFilter(request.filter)
+        builder.appendReturningKey(model)
+        let limit = model.writes.maxAffectedRows
         return CompiledWrite(
-            statement: builder.statement, count: count.statement, maxAffectedRows: model.writes.maxAffectedRows)
+            statement: builder.statement,
+            before: try snapshot(model: model, principal: principal, limit: limit) {
+                $0.appendRootFilter(request.filter)
+            },
+            snapshotFields: model.orderedFields, maxAffectedRows: limit, snapshotsAfter: true)
     }
 
-    /// `SELECT COUNT(*) FROM "t" WHERE <scope> AND "pk" = ?`: what an update or delete of one row affects.
-    private func singleRowCount(model: ExposedModel, principal: Principal, id: DataValue) throws
-        -> CompiledStatement
-    {
-        var count = Self.countHead(dialect: dialect, model: model)
-        try count.appendScope(model: model, principal: principal)
-        count.appendPrimaryKey(model, equals: id)
-        return count.statement
+    /// The after-image of a write: `SELECT "pk", <fields> FROM "t" WHERE "pk" IN (?, …) ORDER BY "pk"` for the
+    /// keys the write returned (at most `max_affected_rows` of them). Nil when there are none.
+    public func afterSnapshot(_ write: CompiledWrite, model: ExposedModel, keys: [DataValue]) -> CompiledStatement? {
+        guard write.snapshotsAfter, !keys.isEmpty else { return nil }
+        var builder = Self.snapshotHead(dialect: dialect, model: model, fields: write.snapshotFields)
+        builder.beginPredicate()
+        builder.appendIdentifier(model.primaryKey)
+        builder.append(" IN (")
+        for (index, key) in keys.enumerated() {
+            if index > 0 { builder.append(", ") }
+            builder.appendBind(key)
+        }
+        builder.append(") ORDER BY ")
+        builder.appendIdentifier(model.primaryKey)
+        return builder.statement
+    }
+
+    /// `SELECT "pk", <fields> FROM "t" WHERE <scope> AND <condition> ORDER BY "pk" LIMIT ?` asking for
+    /// `limit + 1` rows, `FOR UPDATE` on PostgreSQL.
+    private func snapshot(
+        model: ExposedModel, principal: Principal, limit: Int, condition: (inout SQLBuilder) -> Void
+    ) throws -> CompiledStatement {
+        var builder = Self.snapshotHead(dialect: dialect, model: model, fields: model.orderedFields)
+        try builder.appendScope(model: model, principal: principal)
+        condition(&builder)
+        builder.append(" ORDER BY ")
+        builder.appendIdentifier(model.primaryKey)
+        builder.append(" LIMIT ")
+        builder.appendBind(.integer(Int64(limit) + 1))
+        if dialect == .postgres { builder.append(" FOR UPDATE") }
+        return builder.statement
+    }
+
+    private static func snapshotHead(dialect: SQLDialect, model: ExposedModel, fields: [ExposedField]) -> SQLBuilder {
+        var builder = SQLBuilder(dialect: dialect)
+        builder.append("SELECT ")
+        builder.appendIdentifier(model.primaryKey)
+        for field in fields {
+            builder.append(", ")
+            builder.appendIdentifier(field.name)
+        }
+        builder.append(" FROM ")
+        builder.appendIdentifier(model.name)
+        return builder
     }
 
     private static func updateHead(
@@ -113,11 +163,12 @@ extension DataCompiler {
         }
         return builder
     }
+}
 
-    private static func countHead(dialect: SQLDialect, model: ExposedModel) -> SQLBuilder {
-        var builder = SQLBuilder(dialect: dialect)
-        builder.append("SELECT COUNT(*) FROM ")
-        builder.appendIdentifier(model.name)
-        return builder
+extension SQLBuilder {
+    /// ` RETURNING "pk"`: the keys of the written rows, which the executor counts and snapshots.
+    fileprivate mutating func appendReturningKey(_ model: ExposedModel) {
+        append(" RETURNING ")
+        appendIdentifier(model.primaryKey)
     }
 }

@@ -12,6 +12,18 @@ public protocol DataExecutor: Sendable {
     func read(_ statement: CompiledStatement, model: ExposedModel, principal: Principal, timeout: Duration)
         async throws -> [[DataValue]]
 
+    /// Runs `write` as `principal` in one read-write transaction (see ``CompiledWrite`` for the steps) and
+    /// commits it, or rolls it all back when any step fails. `after` builds the after-snapshot statement from
+    /// the keys the write returned.
+    ///
+    /// - Throws: `too_many_rows` when more rows than `write.maxAffectedRows` match or were written;
+    ///   `constraint_violation` when the database refuses the values; `statement_timeout`; `database_error`;
+    ///   `forbidden` when the executor was opened read-only.
+    func write(
+        _ write: CompiledWrite, principal: Principal, timeout: Duration,
+        after: @escaping @Sendable ([DataValue]) -> CompiledStatement?
+    ) async throws -> WriteOutcome
+
     /// Releases the executor's connections; later reads fail.
     func close() async throws
 }

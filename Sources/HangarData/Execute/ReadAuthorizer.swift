@@ -11,12 +11,16 @@ import Synchronization
 /// read-only raw connection to the same file with its own authorizer and prepares (never steps) every
 /// statement there before GRDB runs it. A denied action makes `sqlite3_prepare_v2` fail with `SQLITE_AUTH`.
 final class ReadAuthorizer: @unchecked Sendable {
-    // @unchecked: `connection` and `allowed` are used only while `lock` is held.
+    // @unchecked: `connection`, `table`, `allowed` and `approved` are used only while `lock` is held.
     private let lock = Mutex(())
     private let connection: OpaquePointer
     /// The table (lower-cased) and columns (lower-cased) the statement being prepared may read.
     fileprivate var table = ""
     fileprivate var allowed: Set<String> = []
+    /// Statements already prepared and allowed, by model and SQL text: the outcome depends on nothing else
+    /// (the models are fixed for the executor's life), so a query shape is checked once, not on every call.
+    private var approved: Set<String> = []
+    static let maximumApproved = 4096
 
     init(path: String) throws {
         var handle: OpaquePointer?
@@ -44,6 +48,8 @@ final class ReadAuthorizer: @unchecked Sendable {
     /// - Throws: `database_error` (``HangarError/statementRefused()``) when the statement reads anything but the
     ///   model's allowed columns or writes; `database_error` when it does not compile.
     func check(_ sql: String, model: ExposedModel) throws {
+        let key = model.name + "\u{0}" + sql
+        if lock.withLock({ _ in approved.contains(key) }) { return }
         var columns = Set(model.fields.keys.map { $0.lowercased() })
         columns.insert(model.primaryKey.lowercased())
         for scope in [model.tenantColumn, model.ownerColumn, model.softDeleteColumn] {
@@ -55,6 +61,10 @@ final class ReadAuthorizer: @unchecked Sendable {
             var statement: OpaquePointer?
             let code = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
             sqlite3_finalize(statement)
+            if code == SQLITE_OK {
+                if approved.count >= Self.maximumApproved { approved.removeAll(keepingCapacity: true) }
+                approved.insert(key)
+            }
             return code
         }
         switch code {

@@ -42,30 +42,25 @@ extension HangarError {
         }
     }
 
-    /// The REST rendering of this error: `{"error":{"code":…,"message":…}}` with the status of its code's family.
+    /// The REST rendering of this error: `{"error":{"code":…,"message":…, <details>…}}` with the status of its
+    /// code's family, and `Retry-After` when the details carry `retry_after_seconds`.
     public var response: Response {
-        let envelope = ErrorEnvelope(error: .init(code: code.rawValue, message: message))
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
+        if case .int(let seconds)? = details["retry_after_seconds"] {
+            headers[.retryAfter] = String(seconds)
+        }
         return Response(
             status: HTTPResponse.Status(code: code.family.httpStatus),
             headers: headers,
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: envelope.encoded())))
-    }
-}
-
-/// The body of every error response.
-struct ErrorEnvelope: Codable, Sendable, Equatable {
-    struct Detail: Codable, Sendable, Equatable {
-        var code: String
-        var message: String
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: envelope)))
     }
 
-    var error: Detail
-
-    func encoded() -> Data {
-        // Two strings cannot fail to encode.
-        (try? JSONEncoder.hangar.encode(self))
-            ?? Data(#"{"error":{"code":"internal","message":"internal error"}}"#.utf8)
+    /// The body of every error response: `{"error":{"code","message", …details}}`, keys sorted.
+    var envelope: Data {
+        var detail = details
+        detail["code"] = .string(code.rawValue)
+        detail["message"] = .string(message)
+        return Data(JSONValue.object(["error": .object(detail)]).canonicalString().utf8)
     }
 }

@@ -75,10 +75,9 @@ public enum MCPToolServer {
     }
 
     static func errorResult(_ error: HangarError) -> CallTool.Result {
-        var details: [String: Value] = [
-            "code": .string(error.code.rawValue),
-            "message": .string(error.message),
-        ]
+        var details = error.details.mapValues(\.mcpValue)
+        details["code"] = .string(error.code.rawValue)
+        details["message"] = .string(error.message)
         if let violation = error.schemaViolation {
             details["pointer"] = .string(violation.pointer)
             details["keyword"] = .string(violation.keyword)

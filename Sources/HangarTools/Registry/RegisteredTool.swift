@@ -6,8 +6,10 @@ struct RegisteredTool: Sendable {
     let input: JSONSchema
     let output: JSONSchema?
     let handler: ToolRegistry.Handler
+    /// The handler writes the call's audit event itself (see ``ToolRegistry``).
+    let auditsItself: Bool
 
-    init(_ definition: ToolDefinition, handler: @escaping ToolRegistry.Handler) throws {
+    init(_ definition: ToolDefinition, auditsItself: Bool = false, handler: @escaping ToolRegistry.Handler) throws {
         guard ToolDefinition.isValidName(definition.name) else {
             throw HangarError(
                 .invalidToolDefinition,
@@ -21,6 +23,7 @@ struct RegisteredTool: Sendable {
             try Self.objectSchema($0, role: "output", tool: definition.name)
         }
         self.handler = handler
+        self.auditsItself = auditsItself
     }
 
     /// MCP publishes both schemas and requires each to describe an object.

@@ -15,7 +15,10 @@ import Synchronization
 ///    canonical arguments and `outcome` is `ok` or the error code.
 ///
 /// A call whose event cannot be written fails with the storage error, even if the handler succeeded: an
-/// unaudited call is not reported as done. Tools can be registered at any time, also while serving.
+/// unaudited call is not reported as done. A tool registered with `auditsItself` writes its own, richer
+/// event once its handler runs (the data tools do); the registry then writes `tool.called` only for calls
+/// refused before the handler, so every call still has exactly one event. Tools can be registered at any
+/// time, also while serving.
 public final class ToolRegistry: Sendable {
     public typealias Handler = @Sendable (_ context: ToolCall, _ arguments: JSONValue) async throws -> JSONValue
 
@@ -32,8 +35,10 @@ public final class ToolRegistry: Sendable {
 
     /// Adds a tool. Fails with `invalid_tool_definition` for a bad name, a schema outside the supported
     /// subset, a root schema that is not an object schema, or a name already registered.
-    public func register(_ definition: ToolDefinition, handler: @escaping Handler) throws {
-        let tool = try RegisteredTool(definition, handler: handler)
+    ///
+    /// - Parameter auditsItself: the handler appends the call's audit event itself, also when it throws.
+    public func register(_ definition: ToolDefinition, auditsItself: Bool = false, handler: @escaping Handler) throws {
+        let tool = try RegisteredTool(definition, auditsItself: auditsItself, handler: handler)
         try tools.withLock { tools in
             guard tools[definition.name] == nil else {
                 throw HangarError(.invalidToolDefinition, "tool \(definition.name) is already registered")
@@ -62,8 +67,11 @@ public final class ToolRegistry: Sendable {
         logger[metadataKey: "tool.actor"] = "\(caller.actor)"
 
         let result: Result<JSONValue, any Error>
+        var handlerRan = false
         do {
-            result = .success(try await run(tool, name: name, arguments: arguments, caller: caller, logger: logger))
+            result = .success(
+                try await run(
+                    tool, name: name, arguments: arguments, caller: caller, logger: logger, handlerRan: &handlerRan))
         } catch {
             result = .failure(error)
         }
@@ -72,13 +80,15 @@ public final class ToolRegistry: Sendable {
         let elapsed = ContinuousClock.now - started
         let durationMilliseconds =
             elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-        try await audit(
-            name: name,
-            arguments: arguments,
-            caller: caller,
-            outcome: outcome,
-            durationMilliseconds: durationMilliseconds
-        )
+        if !(handlerRan && tool?.auditsItself == true) {
+            try await audit(
+                name: name,
+                arguments: arguments,
+                caller: caller,
+                outcome: outcome,
+                durationMilliseconds: durationMilliseconds
+            )
+        }
         logger.debug(
             "tool called",
             metadata: ["tool.outcome": "\(outcome)", "tool.duration_ms": "\(durationMilliseconds)"]
@@ -99,7 +109,8 @@ public final class ToolRegistry: Sendable {
         name: String,
         arguments: JSONValue,
         caller: ToolCaller,
-        logger: Logger
+        logger: Logger,
+        handlerRan: inout Bool
     ) async throws -> JSONValue {
         guard let tool else {
             throw HangarError(.unknownTool, "no tool is named \"\(name.prefix(ToolDefinition.maxNameLength))\"")
@@ -111,6 +122,7 @@ public final class ToolRegistry: Sendable {
             throw HangarError.invalidArguments(violation)
         }
         let context = ToolCall(tool: name, caller: caller, storage: storage, logger: logger)
+        handlerRan = true
         let value = try await tool.handler(context, arguments)
         if let output = tool.output, let violation = output.firstViolation(in: value) {
             logger.error("tool result does not match its output schema", metadata: ["tool.violation": "\(violation)"])

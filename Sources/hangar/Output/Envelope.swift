@@ -15,7 +15,11 @@ enum Envelope {
     }
 
     static func failure(_ error: HangarError) -> String {
-        failure(code: error.code.rawValue, message: error.message)
+        guard !error.details.isEmpty else { return failure(code: error.code.rawValue, message: error.message) }
+        var detail = error.details
+        detail["code"] = .string(error.code.rawValue)
+        detail["message"] = .string(error.message)
+        return #"{"ok":false,"error":"# + JSONValue.object(detail).canonicalString() + "}"
     }
 
     /// A failure that still carries data, such as an exec the policy held for approval (its token).

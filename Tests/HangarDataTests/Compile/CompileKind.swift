@@ -8,7 +8,7 @@ enum CompileKind: String, Sendable {
     /// The compiled statement and, for writes, the count statement.
     func compile(
         _ arguments: JSONValue, dialect: SQLDialect, principal: Principal = DataFixtures.principal
-    ) throws -> (statement: CompiledStatement, count: CompiledStatement?) {
+    ) throws -> (statement: CompiledStatement, before: CompiledStatement?) {
         let models = ["users": DataFixtures.users, "notes": DataFixtures.notes]
         let model = try ModelLookup.model(for: arguments, in: models)
         let compiler = DataFixtures.compiler(dialect)
@@ -33,19 +33,19 @@ enum CompileKind: String, Sendable {
         case .create:
             let write = try compiler.compile(
                 CreateRequest(arguments: arguments, model: model), model: model, principal: principal)
-            return (write.statement, write.count)
+            return (write.statement, write.before)
         case .update:
             let write = try compiler.compile(
                 UpdateRequest(arguments: arguments, model: model), model: model, principal: principal)
-            return (write.statement, write.count)
+            return (write.statement, write.before)
         case .delete:
             let write = try compiler.compile(
                 DeleteRequest(arguments: arguments, model: model), model: model, principal: principal)
-            return (write.statement, write.count)
+            return (write.statement, write.before)
         case .bulkUpdate:
             let write = try compiler.compile(
                 BulkUpdateRequest(arguments: arguments, model: model), model: model, principal: principal)
-            return (write.statement, write.count)
+            return (write.statement, write.before)
         }
     }
 }

@@ -9,9 +9,9 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     var sqlite: String
     var postgres: String
     var binds: [DataValue]
-    var countSQLite: String? = nil
-    var countPostgres: String? = nil
-    var countBinds: [DataValue] = []
+    var beforeSQLite: String? = nil
+    var beforePostgres: String? = nil
+    var beforeBinds: [DataValue] = []
 
     var testDescription: String { name }
 }

@@ -10,8 +10,8 @@ import Testing
             let result = try golden.kind.compile(arguments, dialect: dialect)
             #expect(result.statement.sql == (dialect == .sqlite ? golden.sqlite : golden.postgres))
             #expect(result.statement.binds == golden.binds)
-            #expect(result.count?.sql == (dialect == .sqlite ? golden.countSQLite : golden.countPostgres))
-            #expect(result.count?.binds ?? [] == golden.countBinds)
+            #expect(result.before?.sql == (dialect == .sqlite ? golden.beforeSQLite : golden.beforePostgres))
+            #expect(result.before?.binds ?? [] == golden.beforeBinds)
         }
     }
 
@@ -22,7 +22,7 @@ import Testing
         let arguments = try DataFixtures.json(golden.arguments)
         for dialect in SQLDialect.allCases {
             let result = try golden.kind.compile(arguments, dialect: dialect)
-            for sql in [result.statement.sql, result.count?.sql ?? ""] {
+            for sql in [result.statement.sql, result.before?.sql ?? ""] {
                 #expect(DataFixtures.isSchemaOnly(sql), "\(sql)")
                 for value in golden.binds {
                     if case .text(let text) = value, text.count >= 4, !DataFixtures.identifiers.contains(text) {
