@@ -8,7 +8,7 @@ import Synchronization
 /// Hangar's MCP endpoint as the server mounts it: `HangarApplication.run(…, mcp: HangarMCP())`.
 ///
 /// When mounted it builds the tool registry over the server's store, registers the tools (by default the
-/// built-ins), and serves them over Streamable HTTP at `/mcp`. Its one service sweeps idle sessions and closes
+/// built-ins), and serves them over Streamable HTTP at `/mcp` and over REST at `/v1/tools` (``ToolRoutes``). Its one service sweeps idle sessions and closes
 /// every session at shutdown.
 public final class HangarMCP: MCPMounting {
     public typealias CallerResolver = @Sendable (Request, HangarRequestContext) async throws -> ToolCaller
@@ -57,6 +57,7 @@ public final class HangarMCP: MCPMounting {
         let endpoint = MCPHTTPEndpoint(registry: registry, configuration: configuration, logger: logger)
         mounted.withLock { $0 = endpoint }
         addMCPRoutes(to: router, endpoint: endpoint, caller: caller)
+        ToolRoutes(registry: registry, caller: caller).register(on: router)
     }
 
     public var services: [any Service] { [MountedSweeper(owner: self)] }
