@@ -8,10 +8,12 @@ public struct ExposedField: Sendable, Hashable {
     public var filterable: Bool
     public var sortable: Bool
     public var aggregatable: Bool
+    /// Whether writes may set it; `nil` in the initializer means "when allowed in plain text".
+    public var writable: Bool
 
     public init(
         name: String, type: ColumnType, nullable: Bool, access: FieldAccess, filterable: Bool, sortable: Bool,
-        aggregatable: Bool
+        aggregatable: Bool, writable: Bool? = nil
     ) {
         self.name = name
         self.type = type
@@ -20,5 +22,6 @@ public struct ExposedField: Sendable, Hashable {
         self.filterable = filterable
         self.sortable = sortable
         self.aggregatable = aggregatable
+        self.writable = writable ?? (access == .allow)
     }
 }

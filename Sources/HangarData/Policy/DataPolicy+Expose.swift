@@ -64,7 +64,8 @@ extension DataPolicy {
             }
             fields[column.name] = ExposedField(
                 name: column.name, type: type, nullable: column.nullable, access: access,
-                filterable: field.filterable, sortable: field.sortable, aggregatable: field.aggregatable)
+                filterable: field.filterable, sortable: field.sortable, aggregatable: field.aggregatable,
+                writable: field.writable)
         }
         // A model with no allowed field is not exposed, so it needs no primary key (a starter policy lists
         // tables with composite keys too).

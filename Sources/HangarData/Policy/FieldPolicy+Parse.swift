@@ -1,7 +1,7 @@
 import HangarCore
 
 extension FieldPolicy {
-    private static let keys = ["access", "pattern", "filterable", "sortable", "aggregatable"]
+    private static let keys = ["access", "pattern", "filterable", "sortable", "aggregatable", "writable"]
     private static let actions = "allow, deny, mask, hash"
 
     /// A field: `"allow" | "deny" | "hash"`, or an object with `access` and optional `pattern` and flags.
@@ -22,14 +22,15 @@ extension FieldPolicy {
         }
         if action == "mask", patternNode == nil { throw node.invalid("missing required key 'pattern'") }
         let access = try access(action, pattern: patternNode, at: accessNode)
-        let flags = try ["filterable", "sortable", "aggregatable"].map { key in
+        let flags = try ["filterable", "sortable", "aggregatable", "writable"].map { key in
             let flag = try members.present(key)?.bool()
             if access == .deny, flag == true, let flagNode = members[key] {
                 throw flagNode.invalid("a denied field cannot be \(key)")
             }
             return flag
         }
-        return FieldPolicy(access: access, filterable: flags[0], sortable: flags[1], aggregatable: flags[2])
+        return FieldPolicy(
+            access: access, filterable: flags[0], sortable: flags[1], aggregatable: flags[2], writable: flags[3])
     }
 
     private static func access(_ action: String, pattern: PolicyNode?, at node: PolicyNode) throws -> Access {

@@ -14,14 +14,21 @@ public struct FieldPolicy: Sendable, Hashable {
     public var filterable: Bool
     public var sortable: Bool
     public var aggregatable: Bool
+    /// Whether writes may set the field (where the model allows writes and the field is not `read_only`).
+    public var writable: Bool
 
-    /// The flags default by access: an allowed field is filterable and sortable but not aggregatable; masked,
-    /// hashed and denied fields are none of the three.
-    public init(access: Access, filterable: Bool? = nil, sortable: Bool? = nil, aggregatable: Bool? = nil) {
+    /// The flags default by access: an allowed field is filterable, sortable and writable but not aggregatable;
+    /// masked, hashed and denied fields are none of these: an agent that sees `***-**-1234` does not get to
+    /// overwrite the number unless the policy says so.
+    public init(
+        access: Access, filterable: Bool? = nil, sortable: Bool? = nil, aggregatable: Bool? = nil,
+        writable: Bool? = nil
+    ) {
         self.access = access
         self.filterable = filterable ?? (access == .allow)
         self.sortable = sortable ?? (access == .allow)
         self.aggregatable = aggregatable ?? false
+        self.writable = writable ?? (access == .allow)
     }
 
     /// The access as ``ExposedField`` carries it; nil for a denied field.

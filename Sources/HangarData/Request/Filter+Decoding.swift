@@ -56,7 +56,7 @@ extension Filter {
                 throw HangarError(.invalidArguments, "'\(op.rawValue)' takes a non-empty array")
             }
             guard items.count <= model.budgets.maxInListSize else {
-                throw HangarError(.queryTooComplex, "an '\(op.rawValue)' list has too many items")
+                throw HangarError(.queryTooComplex, "the '\(op.rawValue)' list has too many items")
             }
             var values: [DataValue] = []
             values.reserveCapacity(items.count)

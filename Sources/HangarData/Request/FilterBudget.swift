@@ -34,7 +34,7 @@ enum FilterBudget {
                 for (op, operand) in condition where op == "in" || op == "not_in" {
                     if case .array(let items) = operand, items.count > budgets.maxInListSize {
                         throw HangarError(
-                            .queryTooComplex, "an '\(op)' list has more than \(budgets.maxInListSize) items")
+                            .queryTooComplex, "the '\(op)' list has more than \(budgets.maxInListSize) items")
                     }
                 }
             }

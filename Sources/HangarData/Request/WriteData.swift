@@ -4,7 +4,8 @@ import HangarCore
 enum WriteData {
     /// Decodes `data`. Naming a row-scope column (tenant, owner, soft delete) is `row_scope_violation`, checked
     /// before anything else; other names resolve bytewise (`unknown_field`); read-only fields, and the primary
-    /// key when `allowPrimaryKey` is false, are `invalid_arguments`; values must match the column type (`null`
+    /// key when `allowPrimaryKey` is false, and masked or hashed fields the policy did not make `writable`, are
+    /// `invalid_arguments`; values must match the column type (`null`
     /// only for nullable fields).
     static func decode(_ json: JSONValue?, model: ExposedModel, allowPrimaryKey: Bool) throws -> [(
         field: ExposedField, value: DataValue
@@ -22,7 +23,7 @@ enum WriteData {
         result.reserveCapacity(object.count)
         for key in object.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let field = try model.exposedField(named: key)
-            if model.writes.readOnlyFields.contains(field.name)
+            if !field.writable || model.writes.readOnlyFields.contains(field.name)
                 || (!allowPrimaryKey && field.name.isBytewise(model.primaryKey))
             {
                 throw HangarError(.invalidArguments, "field '\(field.name)' is read-only")

@@ -22,6 +22,7 @@ extension DataRuntime {
                 "filterable": .bool(field.filterable),
                 "sortable": .bool(field.sortable),
                 "aggregatable": .bool(field.aggregatable),
+                "writable": .bool(field.writable && !model.writes.readOnlyFields.contains(field.name)),
             ]
         }
         let relations: [JSONValue] = model.relations.sorted { $0.key < $1.key }.map { name, relation in

@@ -16,6 +16,7 @@ extension DataRuntime {
         if model.writes.requireApproval, !approved {
             record.decision = .held
             let id = try await holdForApproval(tool, arguments: arguments, model: model, principal: principal)
+            record.approvalID = id
             throw HangarError(
                 .dataApprovalRequired,
                 "this write on '\(model.name)' needs a human's approval; it was stored as \(id) and did not run",

@@ -7,7 +7,7 @@ internal import PostgresNIO
 /// Opens the operator's database by URL for the data runtime: `sqlite:///abs/path.sqlite` (or a plain file
 /// path), or `postgres://user:password@host:port/database[?schema=name]`.
 public enum DataSource {
-    /// Opens the database at `url`, reads its schema, joins it with the policy in `policyFile`, and runs
+    /// Opens the database at `url`, reads its schema, joins it with the policy in `policyFile` (JSON, or YAML for `.yaml`/`.yml`), and runs
     /// `body` with a ``DataRuntime`` over it. The SQLite file is opened for writes only when the policy allows
     /// some; the PostgreSQL client runs for the duration of `body`.
     ///
@@ -17,7 +17,7 @@ public enum DataSource {
         policyFile: String, databaseURL: String, storage: any HangarStorage, secret: [UInt8], logger: Logger,
         _ body: @Sendable (DataRuntime) async throws -> T
     ) async throws -> T {
-        let policy = try DataPolicy.parse(try readPolicy(policyFile))
+        let policy = try DataPolicy.parse(try readPolicy(policyFile), fileName: policyFile)
         for warning in policy.warnings { logger.warning("data policy: \(warning)") }
         let writable = policy.models.values.contains { !$0.writes.operations.isEmpty }
         return try await withDatabase(url: databaseURL, writable: writable, logger: logger) {
@@ -52,10 +52,12 @@ public enum DataSource {
                 throw error
             }
         case .postgres(let location):
+            try await location.probe(logger: logger)
             let configuration = PostgresClient.Configuration(
                 host: location.host, port: location.port, username: location.username, password: location.password,
                 database: location.database, tls: .disable)
             var options = configuration
+            options.options.connectTimeout = .seconds(5)
             if let schema = location.schema { options.options.additionalStartupParameters = [("search_path", schema)] }
             let client = PostgresClient(configuration: options, backgroundLogger: logger)
             return try await withThrowingTaskGroup(of: T?.self) { group in

@@ -1,5 +1,5 @@
 import HangarCore
-import Logging
+public import Logging
 import PostgresNIO
 
 extension PostgresPool {
@@ -40,5 +40,15 @@ extension PostgresPool {
         } catch {
             throw unreachable(error)
         }
+    }
+}
+
+extension PostgresLocation {
+    /// Opens and closes one connection within five seconds: a wrong host, port, password or database, or a
+    /// peer that never answers, fails now with a clear code (`database_unavailable`, or the server's refusal)
+    /// instead of leaving the first query waiting. For other PostgreSQL clients Hangar opens, such as the data
+    /// tools' connection to an operator database.
+    public func probe(logger: Logger) async throws {
+        try await PostgresPool.probe(self, logger: logger)
     }
 }

@@ -59,11 +59,11 @@ import Testing
             + #""m": {"access": "mask", "pattern": "{last2}"}}}}}"#
         let policy = try DataPolicy.parse(Data(json.utf8))
         let fields = try #require(policy.models["t"]?.fields)
-        let flags = fields.mapValues { [$0.filterable, $0.sortable, $0.aggregatable] }
+        let flags = fields.mapValues { [$0.filterable, $0.sortable, $0.aggregatable, $0.writable] }
         #expect(
             flags == [
-                "a": [true, true, false], "h": [false, false, false], "d": [false, false, false],
-                "m": [false, false, false],
+                "a": [true, true, false, true], "h": [false, false, false, false], "d": [false, false, false, false],
+                "m": [false, false, false, false],
             ])
     }
 
@@ -85,7 +85,7 @@ import Testing
         (
             #"{"version": 1, "models": {"users": {"fields": {"ssn": {"acces": "mask"}}}}}"#,
             "$.models.users.fields.ssn.acces: unknown key; expected one of access, pattern, filterable, sortable, "
-                + "aggregatable"
+                + "aggregatable, writable"
         ),
         (
             #"{"version": 1, "models": {"users": {"fields": {"x": "reveal"}}}}"#,
@@ -131,7 +131,7 @@ import Testing
         (
             #"{"version": 1, "models": {"users": {"fields": {"bad key": {"acess": "allow"}}}}}"#,
             #"$.models.users.fields["bad key"].acess: unknown key; expected one of access, pattern, filterable, "#
-                + "sortable, aggregatable"
+                + "sortable, aggregatable, writable"
         ),
         (
             #"{"version": 1, "models": {"users": {"writes": {"operations": ["create", "truncate"]}}}}"#,

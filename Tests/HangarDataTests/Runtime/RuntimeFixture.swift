@@ -19,7 +19,7 @@ enum RuntimeFixture {
               "fields": { "id": "allow", "name": {"access": "allow", "aggregatable": true},
                           "status": {"access": "allow", "aggregatable": true},
                           "salary": {"access": "allow", "aggregatable": true},
-                          "email": "hash", "ssn": {"access": "mask", "pattern": "***-**-{last4}"} },
+                          "email": "hash", "ssn": {"access": "mask", "pattern": "***-**-{last4}", "writable": true} },
               "row_scope": {"tenant_field": "tenant_id", "soft_delete_field": "deleted_at"},
               "writes": {"operations": ["create", "update", "delete", "bulk_update"], "read_only": ["id"],
                          "max_affected_rows": 2},

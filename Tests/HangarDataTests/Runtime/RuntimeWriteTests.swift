@@ -146,3 +146,25 @@ import Testing
         }
     }
 }
+
+extension RuntimeWriteTests {
+    /// An agent that sees a hashed email cannot overwrite it unless the policy makes the field `writable`
+    /// (the fixture does so for the masked `ssn`, not for `email`).
+    @Test(arguments: SQLDialect.allCases)
+    func maskedAndHashedFieldsAreNotWritableByDefault(_ dialect: SQLDialect) async throws {
+        try await RuntimeFixture.with(dialect) { context in
+            let error = await expectError(.invalidArguments) {
+                try await context.runtime.call(
+                    .update, arguments: ["model": "users", "id": 1, "data": ["email": "x@evil.test"]],
+                    as: RuntimeFixture.acme)
+            }
+            #expect(error?.message == "field 'email' is read-only")
+            let row = try await context.raw("SELECT email FROM users WHERE id = 1")
+            #expect(row == [[.text("ada@acme.test")]])
+            let description = try await context.runtime.call(.describe, arguments: [:], as: RuntimeFixture.acme)
+            let users = description["models"]?.arrayValue?.first { $0["name"] == "users" }
+            let writable = users?["fields"]?.arrayValue?.filter { $0["writable"] == true }.compactMap { $0["name"] }
+            #expect(writable == ["name", "salary", "ssn", "status"])
+        }
+    }
+}
