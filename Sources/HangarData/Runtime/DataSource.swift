@@ -7,9 +7,8 @@ internal import PostgresNIO
 /// Opens the operator's database by URL for the data runtime: `sqlite:///abs/path.sqlite` (or a plain file
 /// path), or `postgres://user:password@host:port/database[?schema=name]`.
 public enum DataSource {
-    /// Opens the database at `url`, reads its schema, joins it with the policy in `policyFile` (JSON, or YAML for `.yaml`/`.yml`), and runs
-    /// `body` with a ``DataRuntime`` over it. The SQLite file is opened for writes only when the policy allows
-    /// some; the PostgreSQL client runs for the duration of `body`.
+    /// Opens the database at `url`, reads its schema, joins it with the policy in `policyFile` (JSON, or YAML
+    /// for `.yaml`/`.yml`), and runs `body` with a ``DataRuntime`` over it that audits into `storage`.
     ///
     /// - Throws: `database_url_invalid`, `database_unavailable` (no path or password in the message),
     ///   `data_policy_invalid`, or what `body` throws.
@@ -17,15 +16,24 @@ public enum DataSource {
         policyFile: String, databaseURL: String, storage: any HangarStorage, secret: [UInt8], logger: Logger,
         _ body: @Sendable (DataRuntime) async throws -> T
     ) async throws -> T {
+        try await withBinding(policyFile: policyFile, databaseURL: databaseURL, logger: logger) { binding in
+            try await body(binding.runtime(storage: storage, secret: secret, logger: logger))
+        }
+    }
+
+    /// As ``withRuntime(policyFile:databaseURL:storage:secret:logger:_:)``, for a caller that gets its store
+    /// later (the server builds its tool registry, and so knows its store, only when it mounts MCP). The SQLite
+    /// file is opened for writes only when the policy allows some; a PostgreSQL client runs for the duration
+    /// of `body`.
+    public static func withBinding<T: Sendable>(
+        policyFile: String, databaseURL: String, logger: Logger, _ body: @Sendable (DataBinding) async throws -> T
+    ) async throws -> T {
         let policy = try DataPolicy.parse(try readPolicy(policyFile), fileName: policyFile)
         for warning in policy.warnings { logger.warning("data policy: \(warning)") }
         let writable = policy.models.values.contains { !$0.writes.operations.isEmpty }
         return try await withDatabase(url: databaseURL, writable: writable, logger: logger) {
             executor, dialect, schema in
-            let runtime = DataRuntime(
-                models: try policy.expose(schema: schema), dialect: dialect, executor: executor, storage: storage,
-                secret: secret, logger: logger)
-            return try await body(runtime)
+            try await body(DataBinding(models: try policy.expose(schema: schema), dialect: dialect, executor: executor))
         }
     }
 
@@ -84,5 +92,18 @@ public enum DataSource {
         do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw HangarError(.dataPolicyInvalid, "cannot read the data policy file", underlying: error)
         }
+    }
+}
+
+/// A policy joined with an open database: everything a ``DataRuntime`` needs but the store it audits into and
+/// the secret.
+public struct DataBinding: Sendable {
+    public let models: [String: ExposedModel]
+    public let dialect: SQLDialect
+    public let executor: any DataExecutor
+
+    public func runtime(storage: any HangarStorage, secret: [UInt8], logger: Logger) -> DataRuntime {
+        DataRuntime(
+            models: models, dialect: dialect, executor: executor, storage: storage, secret: secret, logger: logger)
     }
 }

@@ -3,7 +3,8 @@ import HangarServer
 import Logging
 
 /// `hangar serve`: the HTTP server until SIGTERM or SIGINT. Once bound it prints `listening on http://HOST:PORT`
-/// (with `--json`, the envelope with `url`, `host` and `port`), so a script can start it on port 0.
+/// (with `--json`, the envelope with `url`, `host` and `port`), so a script can start it on port 0. With
+/// `--data-policy`, `/mcp` serves the data tools too, and the operator's database stays open while it runs.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Run the HTTP server until SIGTERM or SIGINT.")
@@ -18,6 +19,7 @@ struct ServeCommand: AsyncParsableCommand {
     var logLevel: String?
 
     @OptionGroup var storage: StorageOptions
+    @OptionGroup(title: "Data tools") var data: DataServeOptions
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
@@ -29,21 +31,25 @@ struct ServeCommand: AsyncParsableCommand {
             overrides.logLevel = logLevel
             let configuration = try await ServerConfiguration.load(overrides: overrides)
             CommandLogging.bootstrap(level: configuration.logLevel)
-            try await HangarApplication.run(
-                configuration: configuration,
-                mcp: HangarMCP(registerTools: { [home = configuration.home] in
-                    try ServedTools.register(on: $0, home: home)
-                }),
-                logger: Logger(label: "hangar.server"),
-                onListening: { address in
-                    if json {
-                        let data = Listening(url: address.url, host: address.host, port: address.port)
-                        // Three plain fields always encode.
-                        StandardOutput.line((try? Envelope.success(data)) ?? #"{"ok":true,"data":null}"#)
-                    } else {
-                        StandardOutput.line("listening on \(address.url)")
-                    }
-                })
+            let logger = Logger(label: "hangar.server")
+            try await data.withDataTools(home: configuration.home, logger: logger) { registerDataTools in
+                try await HangarApplication.run(
+                    configuration: configuration,
+                    mcp: HangarMCP(registerTools: { [home = configuration.home] in
+                        try ServedTools.register(on: $0, home: home)
+                        try registerDataTools($0)
+                    }),
+                    logger: logger,
+                    onListening: { address in
+                        if json {
+                            let data = Listening(url: address.url, host: address.host, port: address.port)
+                            // Three plain fields always encode.
+                            StandardOutput.line((try? Envelope.success(data)) ?? #"{"ok":true,"data":null}"#)
+                        } else {
+                            StandardOutput.line("listening on \(address.url)")
+                        }
+                    })
+            }
         }
     }
 
