@@ -26,4 +26,13 @@ drop_old_test_schemas() {
             dropped=$((dropped + 1))
     done < <(psql "$url" -X -Atq -c "SELECT nspname FROM pg_namespace WHERE nspname ~ '^t_[0-9a-z]{26}$'")
     ((dropped == 0)) || log "dropped $dropped test schemas older than an hour"
+    # The reader roles the data tests create (t_<ulid>_reader), left by killed runs.
+    local role roles=0
+    while read -r role; do
+        [[ -n "$role" ]] || continue
+        created=$(ulid_ms "$(echo "${role#t_}" | cut -c1-26)") || continue
+        ((created < cutoff)) || continue
+        psql "$url" -X -q -c "DROP ROLE IF EXISTS \"$role\"" >/dev/null 2>&1 && roles=$((roles + 1))
+    done < <(psql "$url" -X -Atq -c "SELECT rolname FROM pg_roles WHERE rolname ~ '^t_[0-9a-z]{26}_reader$'")
+    ((roles == 0)) || log "dropped $roles test roles older than an hour"
 }
