@@ -6,6 +6,8 @@ extension DataCompiler {
     /// `SELECT <fields> FROM "t" WHERE <scope> AND (<filter>) [AND (<keyset>)] ORDER BY <order>, "pk" LIMIT ?`.
     /// `ORDER BY` always ends with the primary key, so pages are stable; nullable sort fields sort `NULL` as the
     /// largest value in both dialects. A cursor must have been issued for this principal, tenant and query.
+    /// Each `include` becomes a ``CompiledInclude``, read after the page; the parent's `from` columns the
+    /// selection lacks are appended after the sort-key columns.
     public func compile(_ request: QueryRequest, model: ExposedModel, principal: Principal) throws -> CompiledQuery {
         var keys = request.orderBy.map {
             SortKey(column: $0.field.name, descending: $0.direction == .desc, nullable: $0.field.nullable)
@@ -24,6 +26,7 @@ extension DataCompiler {
                 columns.append(key.column)
             }
         }
+        let includes = try compileIncludes(request.include, parentColumns: &columns, principal: principal)
 
         var builder = SQLBuilder(dialect: dialect)
         builder.append("SELECT ")
@@ -50,7 +53,7 @@ extension DataCompiler {
         builder.appendBind(.integer(Int64(request.limit) + 1))
         return CompiledQuery(
             statement: builder.statement, fields: request.select, sortKeyColumns: sortKeyColumns,
-            pageSize: request.limit, cursorBinding: binding)
+            pageSize: request.limit, cursorBinding: binding, includes: includes)
     }
 
     /// SHA-256 of the query without its cursor: the statement so far (columns, table, scope, filter) with its

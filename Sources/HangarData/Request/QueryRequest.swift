@@ -5,11 +5,13 @@ public import HangarCore
 /// JSON shape:
 /// ```json
 /// {"model": "users", "select": ["id", "name"], "where": {"age": {"gte": 18}},
-///  "order_by": [{"field": "name", "direction": "desc"}], "limit": 25, "cursor": "…"}
+///  "order_by": [{"field": "name", "direction": "desc"}], "limit": 25, "cursor": "…",
+///  "include": {"orders": {"select": ["id", "total"], "limit": 10}}}
 /// ```
 /// `select` defaults to every exposed field (by name); `where` is a ``Filter``; `direction` defaults to `asc`;
 /// `limit` is an integer in `1...maxRows` and defaults to `maxRows`; `cursor` is the `next_cursor` of the
-/// previous page of the same query.
+/// previous page of the same query; `include` adds related rows to each row (see ``IncludeRequest``). The
+/// selected fields and all included relations together count against `maxSelectedFields`.
 public struct QueryRequest: Sendable, Hashable {
     public var model: String
     public var select: [ExposedField]
@@ -17,12 +19,19 @@ public struct QueryRequest: Sendable, Hashable {
     public var orderBy: [OrderTerm]
     public var limit: Int
     public var cursor: String?
+    /// The relations to include, in relation-name order (bytewise).
+    public var include: [IncludeRequest]
 
-    static let keys = ["model", "select", "where", "order_by", "limit", "cursor"]
+    static let keys = ["model", "select", "where", "order_by", "limit", "cursor", "include"]
     /// Cursors longer than this are refused without decoding.
     static let maximumCursorLength = 4096
 
-    public init(arguments: JSONValue, model: ExposedModel) throws {
+    /// Decodes `arguments` for `model`.
+    ///
+    /// - Parameter models: the principal's visible models by name, which `include` resolves relations against.
+    ///   A relation whose model is not in it is unknown (`unknown_field`), so a caller that passes none refuses
+    ///   every `include`.
+    public init(arguments: JSONValue, model: ExposedModel, models: [String: ExposedModel] = [:]) throws {
         let arguments = try ArgumentObject(arguments, allowed: Self.keys)
         try arguments.checkModel(model)
         self.model = model.name
@@ -37,6 +46,23 @@ public struct QueryRequest: Sendable, Hashable {
             self.cursor = text
         } else {
             self.cursor = nil
+        }
+        let budget = model.budgets.maxSelectedFields
+        if let include = arguments["include"] {
+            try IncludeBudget.check(include, maxIncludes: budget)
+        }
+        self.include = try IncludeRequest.decode(
+            arguments["include"], parent: model, models: models, path: [model.name], depth: 1)
+        guard select.count + IncludeRequest.count(include) <= budget else {
+            throw HangarError(.queryTooComplex, "select and include at most \(budget) fields and relations")
+        }
+        // Limits multiply down a chain of `many` includes; one call returns at most `max_rows`² related rows
+        // (one level of `many` at full limits; deeper chains need lower limits).
+        let maximumIncluded = model.budgets.maxRows * model.budgets.maxRows
+        guard IncludeRequest.worstCaseRows(include, parents: limit) <= maximumIncluded else {
+            throw HangarError(
+                .queryTooComplex,
+                "the includes could return more than \(maximumIncluded) related rows; lower the limits")
         }
     }
 

@@ -1,16 +1,27 @@
 import HangarCore
 
 extension DataRuntime {
-    /// `db.query`: `{"rows": […], "next_cursor": "…" | null}`.
+    /// `db.query`: `{"rows": […], "next_cursor": "…" | null}`, each row with its `include`d relations.
     func query(_ arguments: JSONValue, model: ExposedModel, principal: Principal, record: inout DataCallRecord)
         async throws -> JSONValue
     {
-        let request = try QueryRequest(arguments: arguments, model: model)
+        // A principal with a tenant sees every model; one without sees only the models without a tenant field.
+        let visible = principal.tenant != nil ? models : models.filter { principal.sees($0.value) }
+        let request = try QueryRequest(arguments: arguments, model: model, models: visible)
         let compiled = try compiler.compile(request, model: model, principal: principal)
         let rows = try await executor.read(
             compiled.statement, model: model, principal: principal, timeout: model.statementTimeout)
-        let page = rows.prefix(compiled.pageSize)
-        let objects = try shaper.shape(Array(page), fields: compiled.fields)
+        let page = Array(rows.prefix(compiled.pageSize))
+        var objects = try shaper.shape(page, fields: compiled.fields)
+        if !compiled.includes.isEmpty {
+            let executor = executor
+            objects = try await IncludeResolver.resolve(
+                compiled.includes, parentRows: page, parents: objects, shaper: shaper
+            ) { statement, related in
+                try await executor.read(
+                    statement, model: related, principal: principal, timeout: related.statementTimeout)
+            }
+        }
         record.rows = objects.count
         var next = JSONValue.null
         if rows.count > compiled.pageSize, let last = page.last {

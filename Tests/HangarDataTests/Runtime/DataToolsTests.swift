@@ -18,10 +18,10 @@ import Testing
                         "db.bulk_update",
                     ])
             let query = try #require(writer.first { $0.name == "db.query" })
-            #expect(query.inputSchema["properties"]?["model"]?["enum"] == ["notes", "users"])
+            #expect(query.inputSchema["properties"]?["model"]?["enum"] == ["notes", "orders", "users"])
             #expect(
                 query.inputSchema["properties"]?["select"]?["items"]?["enum"]
-                    == ["body", "email", "id", "name", "salary", "ssn", "status", "title"])
+                    == ["body", "email", "id", "name", "salary", "ssn", "status", "title", "total", "user_id"])
             let bulk = try #require(writer.first { $0.name == "db.bulk_update" })
             #expect(bulk.inputSchema["properties"]?["model"]?["enum"] == ["users"])
             for definition in writer {

@@ -21,6 +21,7 @@ enum RuntimeFixture {
                           "salary": {"access": "allow", "aggregatable": true},
                           "email": "hash", "ssn": {"access": "mask", "pattern": "***-**-{last4}", "writable": true} },
               "row_scope": {"tenant_field": "tenant_id", "soft_delete_field": "deleted_at"},
+              "relations": {"orders": {"model": "orders", "from": "id", "to": "user_id", "many": true}},
               "writes": {"operations": ["create", "update", "delete", "bulk_update"], "read_only": ["id"],
                          "max_affected_rows": 2},
               "budgets": {"max_rows": 50, "calls_per_minute": 1000} },
@@ -30,7 +31,11 @@ enum RuntimeFixture {
               "row_scope": {"tenant_field": "tenant_id", "owner_field": "owner_id"},
               "writes": {"operations": ["create", "update", "delete"], "require_reason": true,
                          "require_approval": true},
-              "budgets": {"calls_per_minute": 5} } } }
+              "budgets": {"calls_per_minute": 5} },
+            "orders": {
+              "primary_key": "id",
+              "fields": { "id": "allow", "user_id": "allow", "total": "allow" },
+              "row_scope": {"tenant_field": "tenant_id"} } } }
         """
 
     static let acme = Principal(id: "agent-1", tenant: "acme", scopes: [DataScope.read, DataScope.write])
@@ -47,6 +52,9 @@ enum RuntimeFixture {
             + "(5, 'acme', 'Eve', NULL, NULL, 1, 'active', 'h5', '2026-01-01')",
         "INSERT INTO notes (id, tenant_id, owner_id, title, body) VALUES "
             + "(1, 'acme', 'agent-1', 'first', 'x'), (2, 'acme', 'agent-2', 'not mine', 'y')",
+        // Order 4 is globex's but points at acme's user 1: an include must not show it to acme.
+        "INSERT INTO orders (id, tenant_id, user_id, total) VALUES "
+            + "(1, 'acme', 1, 10), (2, 'acme', 1, 20), (3, 'acme', 2, 5), (4, 'globex', 1, 999)",
     ]
 
     static func ddl(_ dialect: SQLDialect) -> [String] {
@@ -58,6 +66,7 @@ enum RuntimeFixture {
               salary \(integer) NOT NULL, status TEXT NOT NULL DEFAULT 'active', password_hash TEXT, deleted_at TEXT)
             """,
             "CREATE TABLE notes (id \(key), tenant_id TEXT NOT NULL, owner_id TEXT NOT NULL, title TEXT NOT NULL, body TEXT)",
+            "CREATE TABLE orders (id \(key), tenant_id TEXT NOT NULL, user_id \(integer) NOT NULL, total \(integer) NOT NULL)",
         ]
     }
 
@@ -128,7 +137,7 @@ enum RuntimeFixture {
             try await client.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA \(schema)"), logger: logger)
             do {
                 // The seed sets ids by hand; new rows must not collide with them.
-                let restart = ["users", "notes"].map { "ALTER TABLE \($0) ALTER COLUMN id RESTART WITH 100" }
+                let restart = ["users", "notes", "orders"].map { "ALTER TABLE \($0) ALTER COLUMN id RESTART WITH 100" }
                 for statement in ddl(.postgres) + seed + restart {
                     try await client.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }

@@ -114,3 +114,25 @@ import Testing
         }
     }
 }
+
+extension RuntimeReadTests {
+    @Test(arguments: SQLDialect.allCases)
+    func includedRowsKeepTheTenantScope(_ dialect: SQLDialect) async throws {
+        try await RuntimeFixture.with(dialect) { context in
+            let result = try await context.runtime.call(
+                .query,
+                arguments: [
+                    "model": "users", "select": ["name"], "limit": 2,
+                    "include": ["orders": ["select": ["total"]]],
+                ],
+                as: RuntimeFixture.acme)
+            let rows = try #require(result["rows"]?.arrayValue)
+            #expect(rows.map { $0["name"] } == ["Ada", "Bob"])
+            #expect(rows.map { $0["orders"] } == [[["total": 10], ["total": 20]], [["total": 5]]])
+            await expectError(.unknownField) {
+                try await context.runtime.call(
+                    .query, arguments: ["model": "users", "include": ["notes": [:]]], as: RuntimeFixture.acme)
+            }
+        }
+    }
+}
