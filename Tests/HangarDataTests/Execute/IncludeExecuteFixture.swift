@@ -46,66 +46,16 @@ enum IncludeExecuteFixture {
 
     static let principal = Principal(id: "agent-1", tenant: "acme")
 
-    /// Runs `body` with an executor over a fresh SQLite file holding the fixture.
+    /// Runs `body` with a SQLite executor over a fresh file holding the fixture.
     static func withSQLite<T: Sendable>(_ body: (SQLiteDataExecutor) async throws -> T) async throws -> T {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("hangar-include-\(ULID().description.lowercased())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("fixture.sqlite").path
-        let queue = try DatabaseQueue(path: path)
-        try await queue.write { db in
-            for statement in statements { try db.execute(sql: statement) }
-        }
-        try queue.close()
-        let executor = try SQLiteDataExecutor(path: path)
-        let result = try await body(executor)
-        try await executor.close()
-        return result
+        try await OperatorDatabase.withSQLiteExecutor(statements, body)
     }
 
-    /// Runs `body` with an executor over a fresh schema (first in the connection's search_path) holding the
-    /// fixture; drops the schema afterwards. A missing `HANGAR_TEST_POSTGRES_URL` is an error.
-    static func withPostgres<T: Sendable>(_ body: @Sendable (PostgresDataExecutor) async throws -> T) async throws
-        -> T
-    {
-        guard case .postgres(let location) = try StorageHarness.makeLocation(.postgres), let schema = location.schema
-        else { throw HangarError(.configInvalid, "not a PostgreSQL location") }
-        var configuration = PostgresClient.Configuration(
-            host: location.host, port: location.port, username: location.username, password: location.password,
-            database: location.database, tls: .disable)
-        configuration.options.additionalStartupParameters = [("search_path", schema)]
-        let logger = ExecuteFixture.logger
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask {
-                await client.run()
-                return nil
-            }
-            defer { group.cancelAll() }
-            try await client.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA \(schema)"), logger: logger)
-            do {
-                for statement in statements {
-                    try await client.query(PostgresQuery(unsafeSQL: statement), logger: logger)
-                }
-                let result = try await body(PostgresDataExecutor(client: client, logger: logger))
-                try await client.query(PostgresQuery(unsafeSQL: "DROP SCHEMA \(schema) CASCADE"), logger: logger)
-                return result
-            } catch {
-                _ = try? await client.query(PostgresQuery(unsafeSQL: "DROP SCHEMA \(schema) CASCADE"), logger: logger)
-                throw error
-            }
-        }
-    }
-
-    /// Runs `body` against `dialect`'s executor.
+    /// Runs `body` against `dialect`'s executor over a fresh database holding the fixture.
     static func with<T: Sendable>(
         _ dialect: SQLDialect, _ body: @Sendable (any DataExecutor) async throws -> T
     ) async throws -> T {
-        switch dialect {
-        case .sqlite: try await withSQLite { try await body($0) }
-        case .postgres: try await withPostgres { try await body($0) }
-        }
+        try await OperatorDatabase.withExecutor(dialect, statements, body)
     }
 
     /// Compiles `arguments` for `dialect`, reads the page with `executor` and attaches its includes: what the

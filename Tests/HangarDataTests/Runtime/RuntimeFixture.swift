@@ -96,67 +96,38 @@ enum RuntimeFixture {
         try await StorageHarness.withStorage(kind) { storage in
             switch dialect {
             case .sqlite:
-                let path = directory.appendingPathComponent("app.sqlite").path
-                let queue = try DatabaseQueue(path: path)
-                try await queue.write { db in
-                    for statement in ddl(.sqlite) + seed { try db.execute(sql: statement) }
-                }
-                let raw: @Sendable (String) async throws -> [[DataValue]] = { sql in
-                    try await queue.read { db in
-                        try Row.fetchAll(db, sql: sql).map { $0.databaseValues.map(DataValue.init(sqlite:)) }
+                try await OperatorDatabase.withSQLiteFile(ddl(.sqlite) + seed) { path in
+                    let queue = try DatabaseQueue(path: path)
+                    let raw: @Sendable (String) async throws -> [[DataValue]] = { sql in
+                        try await queue.read { db in
+                            try Row.fetchAll(db, sql: sql).map { $0.databaseValues.map(DataValue.init(sqlite:)) }
+                        }
                     }
+                    try await DataSource.withRuntime(
+                        policyFile: policyFile, databaseURL: "sqlite://" + path, storage: storage, secret: secret,
+                        logger: logger
+                    ) { runtime in try await body(Context(runtime: runtime, storage: storage, raw: raw)) }
+                    try queue.close()
                 }
-                try await DataSource.withRuntime(
-                    policyFile: policyFile, databaseURL: "sqlite://" + path, storage: storage, secret: secret,
-                    logger: logger
-                ) { runtime in try await body(Context(runtime: runtime, storage: storage, raw: raw)) }
             case .postgres:
-                try await withPostgresSchema { url, raw in
+                // The seed sets ids by hand; new rows must not collide with them.
+                let restart = ["users", "notes", "orders"].map { "ALTER TABLE \($0) ALTER COLUMN id RESTART WITH 100" }
+                try await OperatorDatabase.withPostgresSchema(ddl(.postgres) + seed + restart) { client, location in
+                    let raw: @Sendable (String) async throws -> [[DataValue]] = { sql in
+                        var rows: [[DataValue]] = []
+                        for try await row in try await client.query(PostgresQuery(unsafeSQL: sql), logger: logger) {
+                            rows.append(try row.map(DataValue.init(postgres:)))
+                        }
+                        return rows
+                    }
+                    let password = location.password.map { ":" + $0 } ?? ""
+                    let url =
+                        "postgres://\(location.username)\(password)@\(location.host):\(location.port)/"
+                        + "\(location.database)?schema=\(location.schema ?? "public")"
                     try await DataSource.withRuntime(
                         policyFile: policyFile, databaseURL: url, storage: storage, secret: secret, logger: logger
                     ) { runtime in try await body(Context(runtime: runtime, storage: storage, raw: raw)) }
                 }
-            }
-        }
-    }
-
-    /// A fresh PostgreSQL schema with the fixture, its URL (`?schema=`), and raw SQL on it; dropped afterwards.
-    private static func withPostgresSchema(
-        _ body: @Sendable (String, @escaping @Sendable (String) async throws -> [[DataValue]]) async throws -> Void
-    ) async throws {
-        guard case .postgres(let location) = try StorageHarness.makeLocation(.postgres), let schema = location.schema
-        else { throw HangarError(.configInvalid, "not a PostgreSQL location") }
-        var configuration = PostgresClient.Configuration(
-            host: location.host, port: location.port, username: location.username, password: location.password,
-            database: location.database, tls: .disable)
-        configuration.options.additionalStartupParameters = [("search_path", schema)]
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            defer { group.cancelAll() }
-            try await client.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA \(schema)"), logger: logger)
-            do {
-                // The seed sets ids by hand; new rows must not collide with them.
-                let restart = ["users", "notes", "orders"].map { "ALTER TABLE \($0) ALTER COLUMN id RESTART WITH 100" }
-                for statement in ddl(.postgres) + seed + restart {
-                    try await client.query(PostgresQuery(unsafeSQL: statement), logger: logger)
-                }
-                let raw: @Sendable (String) async throws -> [[DataValue]] = { sql in
-                    var rows: [[DataValue]] = []
-                    for try await row in try await client.query(PostgresQuery(unsafeSQL: sql), logger: logger) {
-                        rows.append(try row.map(DataValue.init(postgres:)))
-                    }
-                    return rows
-                }
-                let password = location.password.map { ":" + $0 } ?? ""
-                let url =
-                    "postgres://\(location.username)\(password)@\(location.host):\(location.port)/\(location.database)"
-                    + "?schema=\(schema)"
-                try await body(url, raw)
-                try await client.query(PostgresQuery(unsafeSQL: "DROP SCHEMA \(schema) CASCADE"), logger: logger)
-            } catch {
-                _ = try? await client.query(PostgresQuery(unsafeSQL: "DROP SCHEMA \(schema) CASCADE"), logger: logger)
-                throw error
             }
         }
     }
