@@ -13,27 +13,17 @@ struct DataServeOptions: ParsableArguments {
     @Option(help: "The operator's database the data tools use: sqlite:///path, a path, or postgres://…[?schema=name].")
     var dataDatabase: String?
 
-    @Option(help: "The principal the data tools run as (required with --data-policy).")
-    var principal: String?
-
-    @Option(help: "The principal's tenant (needed for models scoped by tenant).")
-    var tenant: String?
-
-    @Option(
-        name: .customLong("scope"), help: "A scope the principal holds; repeatable (default: data:read and data:write)."
-    )
-    var scopes: [String] = []
+    @OptionGroup var identity: PrincipalOptions
 
     func validate() throws {
-        try PrincipalFlags.validate(principal: principal, tenant: tenant, scopes: scopes)
         guard dataPolicy != nil else {
-            if dataDatabase != nil || principal != nil || tenant != nil || !scopes.isEmpty {
+            if dataDatabase != nil || identity.isSet {
                 throw ValidationError("--data-database, --principal, --tenant and --scope need --data-policy")
             }
             return
         }
         guard dataDatabase != nil else { throw ValidationError("--data-policy needs --data-database") }
-        guard principal != nil else { throw ValidationError("--data-policy needs --principal") }
+        guard identity.principal != nil else { throw ValidationError("--data-policy needs --principal") }
     }
 
     /// Runs `body` with a function that registers the data tools on a registry (over that registry's store);
@@ -43,9 +33,11 @@ struct DataServeOptions: ParsableArguments {
         home: String, logger: Logger,
         _ body: @Sendable (_ register: @escaping @Sendable (ToolRegistry) throws -> Void) async throws -> T
     ) async throws -> T {
-        guard let dataPolicy, let dataDatabase, let principal else { return try await body { _ in } }
+        guard let dataPolicy, let dataDatabase, let principal = identity.principal else {
+            return try await body { _ in }
+        }
         let secret = try DataSecret.load(home: home)
-        let identity = PrincipalFlags.principal(id: principal, tenant: tenant, scopes: scopes)
+        let identity = identity.resolved(defaultID: principal)
         return try await DataSource.withBinding(policyFile: dataPolicy, databaseURL: dataDatabase, logger: logger) {
             binding in
             try await body { registry in

@@ -6,7 +6,7 @@ import Logging
 
 /// `--policy FILE --database URL`: the operator's database and the policy that says what agents may do in it.
 struct DataSourceOptions: ParsableArguments {
-    @Option(help: "The data policy file (JSON; `hangar data init` writes a starter).")
+    @Option(help: "The data policy file (JSON, or YAML for .yaml/.yml; `hangar data init` writes a starter).")
     var policy: String
 
     @Option(help: "The operator's database: sqlite:///path, a plain file path, or postgres://…[?schema=name].")
