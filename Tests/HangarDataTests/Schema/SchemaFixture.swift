@@ -89,38 +89,13 @@ enum SchemaFixture {
         return try await SchemaCatalog.introspect(sqlitePath: path)
     }
 
-    /// Runs `body` with a client of the test PostgreSQL server and a fresh schema `t_<random>` holding ``ddl``;
-    /// drops the schema afterwards. A missing `HANGAR_TEST_POSTGRES_URL` is an error, never a skip.
+    /// Runs `body` with a client of the test PostgreSQL server and the name of a fresh schema holding ``ddl``
+    /// (first in the client's `search_path`); drops the schema afterwards.
     static func withPostgres<T: Sendable>(
         _ body: @Sendable (PostgresClient, String) async throws -> T
     ) async throws -> T {
-        guard case .postgres(let location) = try StorageHarness.makeLocation(.postgres), let schema = location.schema
-        else { throw HangarError(.configInvalid, "not a PostgreSQL location") }
-        let client = PostgresClient(
-            configuration: PostgresClient.Configuration(
-                host: location.host, port: location.port, username: location.username, password: location.password,
-                database: location.database, tls: .disable),
-            backgroundLogger: logger)
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask {
-                await client.run()
-                return nil
-            }
-            defer { group.cancelAll() }
-            try await client.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA \(schema)"), logger: logger)
-            do {
-                for statement in ddl {
-                    let qualified = statement.replacing("TABLE ", with: "TABLE \(schema).")
-                        .replacing("VIEW ", with: "VIEW \(schema).").replacing("FROM ", with: "FROM \(schema).")
-                    try await client.query(PostgresQuery(unsafeSQL: qualified), logger: logger)
-                }
-                let result = try await body(client, schema)
-                try await client.query(PostgresQuery(unsafeSQL: "DROP SCHEMA \(schema) CASCADE"), logger: logger)
-                return result
-            } catch {
-                _ = try? await client.query(PostgresQuery(unsafeSQL: "DROP SCHEMA \(schema) CASCADE"), logger: logger)
-                throw error
-            }
+        try await OperatorDatabase.withPostgresSchema(ddl) { client, location in
+            try await body(client, location.schema ?? "public")
         }
     }
 
