@@ -1,12 +1,15 @@
 internal import Crypto
 internal import Foundation
 public import HangarCore
+import Synchronization
 
 /// Turns result rows into the objects a tool returns, applying each field's ``FieldAccess``: `allow` as
 /// stored, `mask` through its ``MaskPattern``, `hash` as hex HMAC-SHA256 under the server's key. Null stays
 /// null; blobs are base64; booleans stored as integers (SQLite) are read by the field's ``ColumnType``.
 public struct ResultShaper: Sendable {
     private let hashKey: SymmetricKey
+    /// Parsed mask patterns by their text: a pattern is parsed once, not for every result.
+    private let masks = MaskCache()
 
     /// - Parameter hashKey: the server's secret for `hash` fields (at least 32 random bytes).
     public init(hashKey: [UInt8]) {
@@ -20,9 +23,7 @@ public struct ResultShaper: Sendable {
     public func shape(_ rows: [[DataValue]], fields: [ExposedField]) throws -> [[String: JSONValue]] {
         let masks = try fields.map { field -> MaskPattern? in
             guard case .mask(let pattern) = field.access else { return nil }
-            do { return try MaskPattern(pattern) } catch {
-                throw HangarError(.dataPolicyInvalid, "invalid mask pattern for field '\(field.name)'")
-            }
+            return try self.masks.pattern(pattern, field: field.name)
         }
         return rows.map { row in
             var object: [String: JSONValue] = [:]
@@ -47,8 +48,20 @@ public struct ResultShaper: Sendable {
         case .hash:
             guard value != .null else { return .null }
             let code = HMAC<SHA256>.authenticationCode(for: Array(Self.text(value).utf8Bytes), using: hashKey)
-            return .string(code.map { String(format: "%02x", $0) }.joined())
+            return .string(Self.hex(code))
         }
+    }
+
+    /// Lower-case hex, written by hand: `String(format:)` per byte costs more than the HMAC itself.
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The value as the agent sees it when allowed.
@@ -80,5 +93,20 @@ extension DataValue {
     fileprivate var utf8Bytes: [UInt8] {
         if case .text(let text) = self { return Array(text.utf8) }
         return []
+    }
+}
+
+/// Mask patterns parsed once per text, shared by every copy of a ``ResultShaper``.
+private final class MaskCache: Sendable {
+    private let patterns = Mutex<[String: MaskPattern]>([:])
+
+    func pattern(_ text: String, field: String) throws -> MaskPattern {
+        if let pattern = patterns.withLock({ $0[text] }) { return pattern }
+        let pattern: MaskPattern
+        do { pattern = try MaskPattern(text) } catch {
+            throw HangarError(.dataPolicyInvalid, "invalid mask pattern for field '\(field)'")
+        }
+        patterns.withLock { $0[text] = pattern }
+        return pattern
     }
 }

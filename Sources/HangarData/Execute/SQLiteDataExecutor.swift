@@ -117,7 +117,8 @@ public struct SQLiteDataExecutor: DataExecutor {
 
     private static func fetch(_ statement: CompiledStatement, in db: Database) throws -> [[DataValue]] {
         let arguments = StatementArguments(statement.binds.map(\.databaseValue))
-        let prepared = try db.makeStatement(sql: statement.sql)
+        // GRDB's per-connection statement cache: a query shape is prepared once, not on every call.
+        let prepared = try db.cachedStatement(sql: statement.sql)
         try prepared.setArguments(arguments)
         let cursor = try Row.fetchCursor(prepared)
         var rows: [[DataValue]] = []
