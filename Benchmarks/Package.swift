@@ -30,6 +30,7 @@ let package = Package(
                 .product(name: "MallocInterposerSwift", package: "malloc-interposer"),
                 .product(name: "HangarCore", package: "hangar"),
                 .product(name: "HangarStore", package: "hangar"),
+                .product(name: "HangarData", package: "hangar"),
                 .product(name: "HangarWorkspace", package: "hangar"),
                 .product(name: "HangarSandbox", package: "hangar"),
                 .product(name: "Subprocess", package: "swift-subprocess"),

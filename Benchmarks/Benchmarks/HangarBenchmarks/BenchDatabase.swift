@@ -33,11 +33,15 @@ struct BenchDatabase: Sendable {
         return FileManager.default.temporaryDirectory
     }
 
-    static func open(_ backend: Backend, projections: ProjectionSet = ProjectionSet()) async throws -> BenchDatabase {
+    /// - Parameter parent: where a SQLite store's directory goes; only the diagnostics that show what the fsync
+    ///   costs pass anything but ``sqliteParent`` (a tmpfs such as /dev/shm).
+    static func open(
+        _ backend: Backend, projections: ProjectionSet = ProjectionSet(), parent: URL = sqliteParent
+    ) async throws -> BenchDatabase {
         let quiet = quietLogger
         switch backend {
         case .sqlite:
-            let directory = sqliteParent.appendingPathComponent("hangar-bench-\(randomSuffix())", isDirectory: true)
+            let directory = parent.appendingPathComponent("hangar-bench-\(randomSuffix())", isDirectory: true)
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let path = directory.appendingPathComponent("bench.sqlite").path
             let storage = try await StorageFactory.open(.sqlite(path: path), projections: projections, logger: quiet)

@@ -10,7 +10,8 @@ import Benchmark
 //
 // `baseline.*` is plain SQLite measured in the same run, the reference for the append figures; benchmarks whose
 // target says "(diagnostic)" are not figures of the issue but show where a limit comes from. PostgreSQL
-// benchmarks run only when HANGAR_BENCH_POSTGRES_URL is set (each in a new schema).
+// benchmarks run only when HANGAR_BENCH_POSTGRES_URL is set (each in a new schema). `data.*` measure the data
+// layer (`DataRuntime`) on a 100,000-row SQLite file (DataBenchmarks.swift).
 let benchmarks: @Sendable () -> Void = {
     CommitBatchMetrics.bootstrap()
     registerBaselineBenchmarks()
@@ -18,4 +19,5 @@ let benchmarks: @Sendable () -> Void = {
     registerRebuildBenchmarks()
     registerLeaseBenchmarks()
     registerWorkspaceBenchmarks()
+    registerDataBenchmarks()
 }

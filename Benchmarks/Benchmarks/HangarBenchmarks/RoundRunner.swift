@@ -3,6 +3,10 @@ import Foundation
 import MallocInterposerSwift
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The custom metrics every benchmark reports per iteration (a round).
 enum RoundMetrics {
     /// Operations (appends, claims, rebuilds) per second within the round.
@@ -56,6 +60,8 @@ final class RoundRunner: Sendable {
         var operations = 0
         var nanoseconds: UInt64 = 0
         var mallocs = 0
+        /// CPU time of the whole process (every thread: callers, the store's writer, GRDB's queues).
+        var cpuNanoseconds: UInt64 = 0
         var commits = CommitBatchMetrics.Totals()
         var latencies: [UInt64] = []
     }
@@ -80,6 +86,7 @@ final class RoundRunner: Sendable {
 
         benchmark.startMeasurement()
         let mallocsBefore = MallocInterposerSwift.getStatistics().mallocCount
+        let cpuBefore = Self.processCPUNanoseconds()
         let start = ContinuousClock.now
         if workers == 1 {
             try await work(worker: 0)
@@ -91,6 +98,7 @@ final class RoundRunner: Sendable {
             }
         }
         let elapsed = Self.nanoseconds(start.duration(to: .now))
+        let cpu = Self.processCPUNanoseconds() &- cpuBefore
         let mallocs = MallocInterposerSwift.getStatistics().mallocCount - mallocsBefore
         benchmark.stopMeasurement()
 
@@ -110,6 +118,7 @@ final class RoundRunner: Sendable {
             totals.operations += operations
             totals.nanoseconds += elapsed
             totals.mallocs += mallocs
+            totals.cpuNanoseconds += cpu
             totals.commits.commits += commits.commits
             totals.commits.commands += commits.commands
             totals.latencies.append(contentsOf: latencies)
@@ -126,13 +135,17 @@ final class RoundRunner: Sendable {
     }
 
     /// Writes the summary of the measured rounds as one JSON line to `$HANGAR_BENCH_SUMMARY` (when set) and
-    /// returns it. `target` is the figure the issue asks for, shown beside the result.
+    /// returns it. `target` is the figure the issue asks for, shown beside the result. `cpuNote` adds the
+    /// process's CPU time per operation to the line's note (shown beside the verdict): with the cores, it bounds
+    /// the operations per second whatever the concurrency. `note` is added after it.
     @discardableResult
-    func finish(target: String, eventsPerOperation: Int = 1) -> String {
+    func finish(target: String, eventsPerOperation: Int = 1, cpuNote: Bool = false, note: String? = nil) -> String {
         let line = totals.withLock { totals -> String in
             totals.latencies.sort()
             let seconds = Double(totals.nanoseconds) / 1e9
             let perSecond = seconds > 0 ? Double(totals.operations) / seconds : 0
+            let cpuPerOperation =
+                totals.operations > 0 ? Double(totals.cpuNanoseconds) / Double(totals.operations) / 1_000 : 0
             var fields: [String: Any] = [
                 "name": name,
                 "workers": workers,
@@ -146,19 +159,53 @@ final class RoundRunner: Sendable {
                 "p99_us": Double(Self.percentile(totals.latencies, 0.99)) / 1_000,
                 "max_us": Double(totals.latencies.last ?? 0) / 1_000,
                 "mallocs_per_op": totals.operations > 0 ? Double(totals.mallocs) / Double(totals.operations) : 0,
+                "cpu_us_per_op": cpuPerOperation,
                 "target": target,
             ]
+            let notes = (cpuNote ? ["CPU \(Int(cpuPerOperation.rounded())) us/op"] : []) + (note.map { [$0] } ?? [])
+            if !notes.isEmpty { fields["note"] = notes.joined(separator: "; ") }
             if totals.commits.commits > 0 {
                 fields["commits"] = totals.commits.commits
                 fields["commands_per_commit"] = Double(totals.commits.commands) / Double(totals.commits.commits)
             }
-            let data = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])) ?? Data()
-            return String(decoding: data, as: UTF8.self)
+            return Self.summaryLine(fields)
         }
-        if let path = ProcessInfo.processInfo.environment["HANGAR_BENCH_SUMMARY"], !path.isEmpty {
-            Self.appendLine(line, to: path)
-        }
+        Self.writeSummary(line)
         return line
+    }
+
+    /// The latency percentile of the measured operations so far, in microseconds.
+    func latencyPercentile(_ fraction: Double) -> Double {
+        let sorted = totals.withLock { $0.latencies.sorted() }
+        return Double(Self.percentile(sorted, fraction)) / 1_000
+    }
+
+    /// The summary lines written so far in this run (`$HANGAR_BENCH_SUMMARY`), by name; the last line wins.
+    static func writtenSummaries() -> [String: [String: Any]] {
+        guard let path = ProcessInfo.processInfo.environment["HANGAR_BENCH_SUMMARY"], !path.isEmpty,
+            let text = try? String(contentsOfFile: path, encoding: .utf8)
+        else { return [:] }
+        var rows: [String: [String: Any]] = [:]
+        for line in text.split(separator: "\n") {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                let name = object["name"] as? String
+            else { continue }
+            rows[name] = object
+        }
+        return rows
+    }
+
+    /// `fields` as one JSON line (keys sorted).
+    static func summaryLine(_ fields: [String: Any]) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Appends a summary line to `$HANGAR_BENCH_SUMMARY`, when set.
+    static func writeSummary(_ line: String) {
+        if let path = ProcessInfo.processInfo.environment["HANGAR_BENCH_SUMMARY"], !path.isEmpty {
+            appendLine(line, to: path)
+        }
     }
 
     private static func appendLine(_ line: String, to path: String) {
@@ -169,6 +216,13 @@ final class RoundRunner: Sendable {
         defer { try? handle.close() }
         _ = try? handle.seekToEnd()
         try? handle.write(contentsOf: Data((line + "\n").utf8))
+    }
+
+    /// User and system CPU time of the process so far.
+    static func processCPUNanoseconds() -> UInt64 {
+        var time = timespec()
+        guard clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time) == 0 else { return 0 }
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 
     static func nanoseconds(_ duration: Duration) -> UInt64 {
