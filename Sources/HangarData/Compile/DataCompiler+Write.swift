@@ -46,15 +46,7 @@ extension DataCompiler {
         -> CompiledWrite
     {
         var builder = Self.updateHead(dialect: dialect, model: model, data: request.data)
-        try builder.appendScope(model: model, principal: principal)
-        builder.appendPrimaryKey(model, equals: request.id)
-        builder.appendReturningKey(model)
-        return CompiledWrite(
-            statement: builder.statement,
-            before: try snapshot(model: model, principal: principal, limit: 1) {
-                $0.appendPrimaryKey(model, equals: request.id)
-            },
-            snapshotFields: model.orderedFields, maxAffectedRows: 1, snapshotsAfter: true)
+        return try singleRow(&builder, id: request.id, model: model, principal: principal, snapshotsAfter: true)
     }
 
     /// Compiles `db.delete`: `DELETE FROM "t" WHERE <scope> AND "pk" = ? RETURNING "pk"`, or on a model with a
@@ -73,15 +65,23 @@ extension DataCompiler {
             builder.append("DELETE FROM ")
             builder.appendIdentifier(model.name)
         }
+        return try singleRow(&builder, id: request.id, model: model, principal: principal, snapshotsAfter: false)
+    }
+
+    /// The rest of a one-row write after its head: `WHERE <scope> AND "pk" = ? RETURNING "pk"`, with the
+    /// before-snapshot of that row.
+    private func singleRow(
+        _ builder: inout SQLBuilder, id: DataValue, model: ExposedModel, principal: Principal, snapshotsAfter: Bool
+    ) throws -> CompiledWrite {
         try builder.appendScope(model: model, principal: principal)
-        builder.appendPrimaryKey(model, equals: request.id)
+        builder.appendPrimaryKey(model, equals: id)
         builder.appendReturningKey(model)
         return CompiledWrite(
             statement: builder.statement,
             before: try snapshot(model: model, principal: principal, limit: 1) {
-                $0.appendPrimaryKey(model, equals: request.id)
+                $0.appendPrimaryKey(model, equals: id)
             },
-            snapshotFields: model.orderedFields, maxAffectedRows: 1, snapshotsAfter: false)
+            snapshotFields: model.orderedFields, maxAffectedRows: 1, snapshotsAfter: snapshotsAfter)
     }
 
     /// Compiles `db.bulk_update`: `UPDATE "t" SET … WHERE <scope> AND (<filter>) RETURNING "pk"`, and the

@@ -15,7 +15,7 @@ public enum DataSecret {
         do {
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let text = bytes.map { String(format: "%02x", $0) }.joined() + "\n"
+            let text = ResultShaper.hex(bytes) + "\n"
             // `withoutOverwriting` creates the file exclusively (O_EXCL): a racing process's key is never replaced.
             try Data(text.utf8).write(to: url, options: .withoutOverwriting)
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
