@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "HangarSandbox", targets: ["HangarSandbox"]),
         .library(name: "HangarWorkspace", targets: ["HangarWorkspace"]),
         .library(name: "HangarData", targets: ["HangarData"]),
+        .library(name: "HangarGateway", targets: ["HangarGateway"]),
+        .library(name: "HangarMockLLM", targets: ["HangarMockLLM"]),
         .library(name: "HangarServer", targets: ["HangarServer"]),
         .library(name: "HangarTesting", targets: ["HangarTesting"]),
     ],
@@ -32,6 +34,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", exact: "1.0.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
     ],
     targets: [
         .target(
@@ -98,12 +101,41 @@ let package = Package(
             ]
         ),
         .target(
+            name: "HangarGateway",
+            dependencies: [
+                "HangarCore",
+                "HangarStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The scriptable mock LLM (`hangar llm mock`): an OpenAI- and Anthropic-compatible server for tests,
+        // demos and users' own offline agent tests.
+        .target(
+            name: "HangarMockLLM",
+            dependencies: [
+                "HangarCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
             name: "HangarServer",
             dependencies: [
                 "HangarCore",
                 "HangarStore",
                 "HangarTools",
                 "HangarWorkspace",
+                "HangarGateway",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -134,6 +166,8 @@ let package = Package(
                 "HangarSandbox",
                 "HangarWorkspace",
                 "HangarData",
+                "HangarGateway",
+                "HangarMockLLM",
                 "CHangarSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -174,9 +208,27 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "HangarGatewayTests",
+            dependencies: [
+                "HangarCore", "HangarStore", "HangarGateway", "HangarMockLLM", "HangarTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "HangarMockLLMTests",
+            dependencies: [
+                "HangarCore", "HangarMockLLM", "HangarTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
             name: "HangarServerTests",
             dependencies: [
-                "HangarCore", "HangarStore", "HangarTools", "HangarServer", "HangarTesting",
+                "HangarCore", "HangarStore", "HangarTools", "HangarServer", "HangarGateway", "HangarMockLLM",
+                "HangarTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

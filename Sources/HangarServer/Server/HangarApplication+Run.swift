@@ -1,4 +1,5 @@
 import HangarCore
+public import HangarGateway
 import HangarStore
 import Hummingbird
 public import Logging
@@ -11,7 +12,7 @@ extension HangarApplication {
     /// a graceful shutdown.
     public static func run(
         configuration: ServerConfiguration, options: ServerOptions = ServerOptions(), mcp: (any MCPMounting)? = nil,
-        logger: Logger, onListening: @escaping @Sendable (ListeningAddress) async -> Void = { _ in }
+        gateway: GatewayConfig? = nil, logger: Logger, onListening: @escaping @Sendable (ListeningAddress) async -> Void = { _ in }
     ) async throws {
         HangarMetrics.bootstrap()
         try configuration.validate()
@@ -20,7 +21,8 @@ extension HangarApplication {
         let storage = try await configuration.openStorage(logger: storeLogger)
         let listening = Atomic<Bool>(false)
         let app = make(
-            storage: storage, configuration: configuration, options: options, mcp: mcp, logger: logger,
+            storage: storage, configuration: configuration, options: options, mcp: mcp, gateway: gateway,
+            logger: logger,
             onListening: { address in
                 listening.store(true, ordering: .relaxed)
                 await onListening(address)

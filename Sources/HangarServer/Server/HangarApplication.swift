@@ -1,3 +1,4 @@
+public import HangarGateway
 public import HangarStore
 public import Hummingbird
 public import Logging
@@ -14,18 +15,25 @@ public enum HangarApplication {
     /// reverse order.
     public static func make(
         storage: any HangarStorage, configuration: ServerConfiguration, options: ServerOptions = ServerOptions(),
-        mcp: (any MCPMounting)? = nil, logger: Logger,
+        mcp: (any MCPMounting)? = nil, gateway: GatewayConfig? = nil, logger: Logger,
         onListening: @escaping @Sendable (ListeningAddress) async -> Void = { _ in }
     ) -> App {
+        var gatewayLogger = logger
+        gatewayLogger[metadataKey: "component"] = "gateway"
+        let gateway = gateway.map { Gateway(config: $0, storage: storage, logger: gatewayLogger) }
         let router = HangarRouter.build(
-            storage: storage, options: options, mcp: mcp, workspaceHome: configuration.home, logger: logger)
+            storage: storage, options: options, mcp: mcp, workspaceHome: configuration.home, gateway: gateway,
+            logger: logger)
         let host = configuration.host
         let requestedPort = configuration.port
         return Application(
             router: router,
             configuration: ApplicationConfiguration(
                 address: .hostname(host, port: requestedPort), serverName: "hangar"),
-            services: [StorageService(storage: storage, logger: logger)] + (mcp?.services ?? []),
+            // The gateway's service comes after the store's, so on shutdown it writes its last call events before
+            // the store closes.
+            services: [StorageService(storage: storage, logger: logger)] + (mcp?.services ?? [])
+                + (gateway.map { [GatewayService(gateway: $0)] } ?? []),
             onServerRunning: { channel in
                 let address = ListeningAddress(host: host, port: channel.localAddress?.port ?? requestedPort)
                 logger.info("listening", metadata: ["server.host": "\(host)", "server.port": "\(address.port)"])

@@ -1,3 +1,4 @@
+public import HangarGateway
 public import HangarStore
 import HangarWorkspace
 public import Hummingbird
@@ -9,7 +10,7 @@ public enum HangarRouter {
     ///   and `/v1/workspaces` routes are not served.
     public static func build(
         storage: any HangarStorage, options: ServerOptions = ServerOptions(), mcp: (any MCPMounting)? = nil,
-        workspaceHome: String? = nil, logger: Logger
+        workspaceHome: String? = nil, gateway: Gateway? = nil, logger: Logger
     ) -> Router<HangarRequestContext> {
         let router = Router(context: HangarRequestContext.self)
         // Outermost first: metrics see the status the error middleware chose; every error, unknown routes
@@ -30,6 +31,7 @@ public enum HangarRouter {
                 logger.error("the workspace routes are not served", metadata: ["error": "\(error)"])
             }
         }
+        if let gateway { GatewayRoutes(gateway: gateway).register(on: router) }
         // MCP Streamable HTTP (`/mcp`) mounts here, behind the same middleware.
         mcp?.mount(on: router, storage: storage, logger: logger)
         return router

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HangarGateway
 import HangarServer
 import Logging
 
@@ -18,6 +19,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "trace, debug, info, notice, warning, error or critical (default info).")
     var logLevel: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "A gateway configuration file (YAML or JSON): serves /v1/chat/completions, /v1/messages, /v1/embeddings and /v1/models.",
+            valueName: "file"))
+    var gatewayConfig: String?
+
     @OptionGroup var storage: StorageOptions
     @OptionGroup(title: "Data tools") var data: DataServeOptions
     @OptionGroup var output: OutputOptions
@@ -32,6 +39,7 @@ struct ServeCommand: AsyncParsableCommand {
             let configuration = try await ServerConfiguration.load(overrides: overrides)
             CommandLogging.bootstrap(level: configuration.logLevel)
             let logger = Logger(label: "hangar.server")
+            let gateway = try gatewayConfig.map { try GatewayConfig.load(path: $0) }
             try await data.withDataTools(home: configuration.home, logger: logger) { registerDataTools in
                 try await HangarApplication.run(
                     configuration: configuration,
@@ -39,7 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
                         try ServedTools.register(on: $0, home: home)
                         try registerDataTools($0)
                     }),
-                    logger: logger,
+                    gateway: gateway, logger: logger,
                     onListening: { address in
                         if json {
                             let data = Listening(url: address.url, host: address.host, port: address.port)
