@@ -5,12 +5,15 @@ import HangarCore
 enum StreamRelay {
     case openAI(includeUsage: Bool)
     case anthropic
+    case anthropicToOpenAI(AnthropicToOpenAIStream)
+    case openAIToAnthropic(OpenAIToAnthropicStream)
 
     init(client: WireFormat, upstream: WireFormat, model: String, includeUsage: Bool) {
         switch (client, upstream) {
         case (.openai, .openai): self = .openAI(includeUsage: includeUsage)
         case (.anthropic, .anthropic): self = .anthropic
-        default: self = .anthropic
+        case (.openai, .anthropic): self = .anthropicToOpenAI(AnthropicToOpenAIStream(model: model, includeUsage: includeUsage))
+        case (.anthropic, .openai): self = .openAIToAnthropic(OpenAIToAnthropicStream(model: model))
         }
     }
 
@@ -21,6 +24,12 @@ enum StreamRelay {
             return [message]
         case .anthropic:
             return [message]
+        case .anthropicToOpenAI(var translator):
+            defer { self = .anthropicToOpenAI(translator) }
+            return try translator.translate(message)
+        case .openAIToAnthropic(var translator):
+            defer { self = .openAIToAnthropic(translator) }
+            return try translator.translate(message)
         }
     }
 
@@ -29,6 +38,12 @@ enum StreamRelay {
         switch self {
         case .openAI, .anthropic:
             return []
+        case .anthropicToOpenAI(var translator):
+            defer { self = .anthropicToOpenAI(translator) }
+            return translator.finish()
+        case .openAIToAnthropic(var translator):
+            defer { self = .openAIToAnthropic(translator) }
+            return translator.finish()
         }
     }
 

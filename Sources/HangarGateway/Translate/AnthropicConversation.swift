@@ -53,7 +53,8 @@ struct AnthropicConversation {
                         try WireTranslation.anthropicBlocks(
                             fromOpenAIContent: message["content"], at: "\(path).content", kinds: .text))
                 }
-                append(role: "user", content: [["type": "tool_result", "tool_use_id": .string(id), "content": content]])
+                append(
+                    role: "user", content: [["type": "tool_result", "tool_use_id": .string(id), "content": content]])
             default:
                 throw reader.error("\(path).role \"\(role)\" is not supported")
             }

@@ -56,7 +56,8 @@ struct OpenAIConversation {
             if block["type"] == "tool_result" {
                 toolMessages.append(try Self.toolMessage(block, at: blockPath))
             } else {
-                parts.append(try WireTranslation.openAIPart(fromAnthropicBlock: block, at: blockPath, kinds: .textAndImages))
+                parts.append(
+                    try WireTranslation.openAIPart(fromAnthropicBlock: block, at: blockPath, kinds: .textAndImages))
             }
         }
         messages += toolMessages

@@ -13,7 +13,8 @@ extension WireTranslation {
         try refuseOptionsAnthropicLacks(request)
         var out: [String: JSONValue] = [:]
         if let model = try reader.optionalString(request["model"], at: "model") { out["model"] = .string(model) }
-        let conversation = try AnthropicConversation(openAIMessages: try reader.array(request["messages"], at: "messages"))
+        let conversation = try AnthropicConversation(
+            openAIMessages: try reader.array(request["messages"], at: "messages"))
         if let system = conversation.system { out["system"] = system }
         out["messages"] = .array(conversation.messages)
         out["max_tokens"] = .int(try openAIMaxTokens(request) ?? defaultMaxTokens)
@@ -84,8 +85,7 @@ extension WireTranslation {
 
     /// `tools`, `tool_choice` and `parallel_tool_calls: false` (Anthropic's `disable_parallel_tool_use`, which
     /// lives inside `tool_choice`, so an absent choice becomes an explicit `auto`).
-    private static func addAnthropicTools(from request: [String: JSONValue], to out: inout [String: JSONValue]) throws
-    {
+    private static func addAnthropicTools(from request: [String: JSONValue], to out: inout [String: JSONValue]) throws {
         let reader = WireReader.request
         let tools = try reader.optionalArray(request["tools"], at: "tools") ?? []
         if !tools.isEmpty {
@@ -102,7 +102,9 @@ extension WireTranslation {
             let type = try reader.string(object["type"], at: "tool_choice.type")
             guard type == "function" else { throw reader.error("tool_choice.type \"\(type)\" is not supported") }
             let function = try reader.object(object["function"], at: "tool_choice.function")
-            choice = ["type": "tool", "name": .string(try reader.string(function["name"], at: "tool_choice.function.name"))]
+            choice = [
+                "type": "tool", "name": .string(try reader.string(function["name"], at: "tool_choice.function.name")),
+            ]
         default: throw reader.error("tool_choice must be a string or an object")
         }
         let parallel = try reader.optionalBool(request["parallel_tool_calls"], at: "parallel_tool_calls")
@@ -124,7 +126,9 @@ extension WireTranslation {
         let type = try reader.optionalString(tool["type"], at: "\(path).type") ?? "function"
         guard type == "function" else { throw reader.error("\(path).type \"\(type)\" is not supported") }
         let function = try reader.object(tool["function"], at: "\(path).function")
-        var out: [String: JSONValue] = ["name": .string(try reader.string(function["name"], at: "\(path).function.name"))]
+        var out: [String: JSONValue] = [
+            "name": .string(try reader.string(function["name"], at: "\(path).function.name"))
+        ]
         if let description = try reader.optionalString(function["description"], at: "\(path).function.description") {
             out["description"] = .string(description)
         }

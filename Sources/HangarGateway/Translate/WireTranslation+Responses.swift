@@ -43,7 +43,9 @@ extension WireTranslation {
         return [
             "id": .string(openAIID(fromAnthropic: id)), "object": "chat.completion", "created": .int(created),
             "model": .string(try reader.optionalString(message["model"], at: "model") ?? ""),
-            "choices": [["index": 0, "message": .object(reply), "finish_reason": finishReason ?? .null, "logprobs": .null]],
+            "choices": [
+                ["index": 0, "message": .object(reply), "finish_reason": finishReason ?? .null, "logprobs": .null]
+            ],
             "usage": (TokenUsage(anthropic: message["usage"]) ?? TokenUsage()).openAIUsageJSON,
         ]
     }

@@ -1,4 +1,4 @@
-import HangarCore
+public import HangarCore
 
 /// What the mock saw, in arrival order: `GET /_mock/requests` reads it, `DELETE /_mock/requests` clears it,
 /// and Swift tests read it directly through ``MockHandle/recorder``.

@@ -91,5 +91,5 @@ struct EndpointFlow: Sendable {
         request.headers[.authorization] != nil || request.headers[apiKey] != nil
     }
 
-    private static let apiKey = HTTPField.Name("x-api-key")!
+    private static let apiKey = HTTPFields.Element.Name("x-api-key")!
 }

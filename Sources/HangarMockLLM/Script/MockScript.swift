@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import HangarCore
 
 /// What the mock LLM answers, read from a YAML or JSON file (JSON is YAML).

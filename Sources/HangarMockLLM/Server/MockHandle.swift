@@ -1,4 +1,5 @@
 import HangarCore
+import Hummingbird
 public import Logging
 
 /// A mock server running for the length of ``MockLLMServer/withRunning(script:host:logger:_:)``'s body.
@@ -16,10 +17,14 @@ public struct MockHandle: Sendable {
 
 extension MockLLMServer {
     /// Starts a mock on `host` and a free port, runs `body` with its handle once it is listening, then stops it
-    /// (by cancellation, so open streams end at once) and returns `body`'s value. For tests.
+    /// and returns `body`'s value. For tests.
+    ///
+    /// The server is stopped by cancellation, so open streams end at once; Hummingbird logs that as "Waiting on
+    /// child channel: CancellationError()" at error level, which is why the default logger discards everything.
     public static func withRunning<T>(
         script: MockScript, host: String = "127.0.0.1",
-        logger: Logger = Logger(label: "hangar.mock-llm"), _ body: (MockHandle) async throws -> T
+        logger: Logger = Logger(label: "hangar.mock-llm", factory: { _ in SwiftLogNoOpLogHandler() }),
+        _ body: (MockHandle) async throws -> T
     ) async throws -> T {
         let server = MockLLMServer(script: script, host: host, port: 0, logger: logger)
         let (ports, portSink) = AsyncStream<Int>.makeStream()

@@ -46,7 +46,7 @@ public struct MockLLMServer: Sendable {
     /// The Hummingbird application: the routes, and a ``ConnectionWatch`` in every connection's pipeline.
     func makeApplication(
         onListening: @escaping @Sendable (Int) async -> Void
-    ) -> some ApplicationProtocol {
+    ) -> Application<RouterResponder<MockRequestContext>> {
         let router = Router(context: MockRequestContext.self)
         let flow = EndpointFlow(ruleBook: MockRuleBook(rules: script.rules), recorder: recorder)
         ChatCompletionsRoute(flow: flow).register(on: router)
@@ -58,7 +58,7 @@ public struct MockLLMServer: Sendable {
         let logger = logger
         return Application(
             router: router,
-            server: .http1(configuration: HTTP1Channel.Configuration(additionalChannelHandlers: [ConnectionWatch()])),
+            server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionWatch()])),
             configuration: ApplicationConfiguration(
                 address: .hostname(host, port: requestedPort), serverName: "hangar-mock-llm"),
             onServerRunning: { channel in

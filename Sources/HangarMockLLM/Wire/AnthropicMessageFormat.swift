@@ -31,7 +31,7 @@ struct AnthropicMessageFormat: Sendable {
         let start = envelope(content: [], stopReason: .null, usage: usageObject(output: 1))
         plan.opening = [event("message_start", ["message": start])]
         var index = 0
-        if let text {
+        if text != nil {
             plan.opening.append(blockStart(index, ["type": "text", "text": ""]))
             plan.opening.append(event("ping", [:]))
             for word in reply.words {

@@ -8,7 +8,7 @@ enum MockResponse {
         var headers = headers
         headers[.contentType] = "application/json"
         return Response(
-            status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(data: value.canonicalData())))
+            status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: value.canonicalData())))
     }
 
     /// A 200 that claims to be JSON and is not: what a broken upstream or proxy sends.

@@ -9,7 +9,7 @@ import Testing
 @Suite("Gateway budgets and limits")
 struct BudgetTests {
     /// $4 per million output tokens, 1,000 tokens a call: $0.004 reserved and spent per call.
-    static let config = { (url: String) in
+    static let config: @Sendable (String) -> String = { url in
         """
         providers:
           mock: {base_url: "\(url)", format: openai}

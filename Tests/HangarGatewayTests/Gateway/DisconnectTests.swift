@@ -1,5 +1,6 @@
 import HangarCore
 import HangarGateway
+import HangarStore
 import HangarMockLLM
 import HangarTesting
 import NIOCore
@@ -18,7 +19,7 @@ struct DisconnectTests {
             tokens_per_second: 10
         """
 
-    static let config = { (url: String) in
+    static let config: @Sendable (String) -> String = { url in
         """
         providers:
           mock: {base_url: "\(url)", format: openai}
