@@ -16,7 +16,8 @@ struct HangarCommand: AsyncParsableCommand {
             """,
         subcommands: [
             ServeCommand.self, MCPCommand.self, EventsCommand.self, MigrateCommand.self, VaultCommand.self,
-            WorkspaceCommand.self, ExecCommand.self, ApproveCommand.self, DataCommand.self, KeysCommand.self, DebugCommand.self,
+            WorkspaceCommand.self, ExecCommand.self, ApproveCommand.self, DataCommand.self, KeysCommand.self,
+            DebugCommand.self,
             LLMCommand.self,
         ]
     )

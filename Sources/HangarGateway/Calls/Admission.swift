@@ -14,11 +14,13 @@ struct Admission: Sendable {
 extension Gateway {
     /// Checks every limit of the key on its own (requests, tokens, cost) and reserves the worst case. Refuses with
     /// 429 naming every limit that refused, with `Retry-After` and the `x-ratelimit-*` figures.
-    func admit(model: String, promptEstimate: Int64, maxTokens requested: Int64?, context: CallContext,
-        embeddings: Bool = false) async throws -> Admission
-    {
+    func admit(
+        model: String, promptEstimate: Int64, maxTokens requested: Int64?, context: CallContext,
+        embeddings: Bool = false
+    ) async throws -> Admission {
         do {
-            return try await checkLimits(model: model, promptEstimate: promptEstimate, maxTokens: requested,
+            return try await checkLimits(
+                model: model, promptEstimate: promptEstimate, maxTokens: requested,
                 context: context, embeddings: embeddings)
         } catch {
             recordRefusal(HangarError.wrapping(error), context: context, model: model, stream: false)
@@ -26,9 +28,10 @@ extension Gateway {
         }
     }
 
-    private func checkLimits(model: String, promptEstimate: Int64, maxTokens requested: Int64?, context: CallContext,
-        embeddings: Bool) async throws -> Admission
-    {
+    private func checkLimits(
+        model: String, promptEstimate: Int64, maxTokens requested: Int64?, context: CallContext,
+        embeddings: Bool
+    ) async throws -> Admission {
         let route = try route(model, for: context.key, embeddings: embeddings)
         let maxTokens = requested ?? (embeddings ? 0 : route.defaultMaxTokens)
         guard maxTokens <= route.maxOutputTokens else {
@@ -75,9 +78,11 @@ extension Gateway {
             if retryAfter > 0 { details["retry_after_seconds"] = .int(retryAfter) }
             for (name, value) in headers { details[name] = .string(value) }
             let code: HangarError.Code = exceeded == ["cost"] ? .insufficientQuota : .gatewayRateLimited
-            throw HangarError(code, "the key's \(exceeded.joined(separator: ", ")) limit refused this call", details: details)
+            throw HangarError(
+                code, "the key's \(exceeded.joined(separator: ", ")) limit refused this call", details: details)
         }
-        return Admission(route: route, maxTokens: maxTokens, reservation: reservation, countedTokens: tokens, headers: headers)
+        return Admission(
+            route: route, maxTokens: maxTokens, reservation: reservation, countedTokens: tokens, headers: headers)
     }
 
     /// The most any deployment of the route (or its fallbacks) could charge for the usage.

@@ -69,7 +69,8 @@ struct CallRecord: Sendable {
         if let error {
             payload["error"] = ["code": .string(error.code.rawValue), "message": .string(error.message)]
         }
-        return EventDraft(stream: stream_, kind: Self.kind, actor: context.key.map { "key:\($0.id)" } ?? "anonymous",
+        return EventDraft(
+            stream: stream_, kind: Self.kind, actor: context.key.map { "key:\($0.id)" } ?? "anonymous",
             payload: .object(payload))
     }
 }

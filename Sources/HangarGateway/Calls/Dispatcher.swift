@@ -62,7 +62,8 @@ struct Dispatcher {
                     let value = try await attempt(deployment, provider)
                     let took = ContinuousClock.now - started
                     health.succeeded(deployment.id, milliseconds: took.milliseconds)
-                    attempts.append(Attempt(deployment: deployment.id, status: 200, outcome: "ok", milliseconds: took.milliseconds))
+                    attempts.append(
+                        Attempt(deployment: deployment.id, status: 200, outcome: "ok", milliseconds: took.milliseconds))
                     return Result(
                         value: value, deployment: deployment, provider: provider, attempts: attempts, upstream: took)
                 } catch {
@@ -83,7 +84,9 @@ struct Dispatcher {
             }
         }
         let failure: HangarError
-        if let last, last.error.code == .upstreamTimeout, attempts.allSatisfy({ $0.outcome == last.error.code.rawValue }) {
+        if let last, last.error.code == .upstreamTimeout,
+            attempts.allSatisfy({ $0.outcome == last.error.code.rawValue })
+        {
             failure = HangarError(.upstreamTimeout, "no deployment of '\(route.alias)' answered in time")
         } else if let last {
             failure = HangarError(

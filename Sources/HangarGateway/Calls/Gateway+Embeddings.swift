@@ -12,7 +12,8 @@ extension Gateway {
         do {
             body = try Self.embeddingsBody(value)
         } catch {
-            recordRefusal(HangarError.wrapping(error), context: context, model: value["model"]?.stringValue, stream: false)
+            recordRefusal(
+                HangarError.wrapping(error), context: context, model: value["model"]?.stringValue, stream: false)
             throw error
         }
         let model = body["model"]?.stringValue ?? ""
@@ -53,7 +54,8 @@ extension Gateway {
         }
         switch body["input"] {
         case .string?: break
-        case .array(let items)? where !items.isEmpty && items.allSatisfy({ $0.stringValue != nil || $0.arrayValue != nil }):
+        case .array(let items)?
+        where !items.isEmpty && items.allSatisfy({ $0.stringValue != nil || $0.arrayValue != nil }):
             break
         default:
             throw HangarError(

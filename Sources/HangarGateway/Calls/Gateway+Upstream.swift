@@ -72,12 +72,14 @@ extension Gateway {
                 retryable: true)
         } catch {
             throw UpstreamFailure(
-                error: HangarError(.upstreamInvalidResponse, "\(deployment.id) broke off its answer", underlying: error),
+                error: HangarError(
+                    .upstreamInvalidResponse, "\(deployment.id) broke off its answer", underlying: error),
                 retryable: !Task.isCancelled)
         }
         guard let json = try? JSONValue.parse(Data(buffer.readableBytesView)), json.objectValue != nil else {
             throw UpstreamFailure(
-                error: HangarError(.upstreamInvalidResponse, "\(deployment.id) answered with something that is not JSON"),
+                error: HangarError(
+                    .upstreamInvalidResponse, "\(deployment.id) answered with something that is not JSON"),
                 retryable: true, status: 200)
         }
         return (json, buffer)

@@ -50,7 +50,10 @@ public struct GatewayStream: Sendable {
             group.cancelAll()
             for await result in group { if let result { produced = result } }
         }
-        record(produced ?? Produced(meter: StreamMeter(format: dispatched.provider.format, promptEstimate: request.promptEstimate)),
+        record(
+            produced
+                ?? Produced(
+                    meter: StreamMeter(format: dispatched.provider.format, promptEstimate: request.promptEstimate)),
             clientGone: clientGone, idle: idle.idle)
     }
 
@@ -59,9 +62,12 @@ public struct GatewayStream: Sendable {
         var error: HangarError?
     }
 
-    private func produce(into continuation: AsyncStream<ByteBuffer>.Continuation, lastActivity: StreamFlags) async -> Produced {
+    private func produce(into continuation: AsyncStream<ByteBuffer>.Continuation, lastActivity: StreamFlags) async
+        -> Produced
+    {
         var meter = StreamMeter(format: dispatched.provider.format, promptEstimate: request.promptEstimate)
-        var relay = StreamRelay(client: request.format, upstream: dispatched.provider.format, model: request.model,
+        var relay = StreamRelay(
+            client: request.format, upstream: dispatched.provider.format, model: request.model,
             includeUsage: request.includeUsage)
         var decoder = SSEDecoder()
         var failure: HangarError?
@@ -87,11 +93,14 @@ public struct GatewayStream: Sendable {
             }
         } catch {
             if Task.isCancelled { return Produced(meter: meter) }
-            failure = error as? HangarError
-                ?? HangarError(.upstreamInvalidResponse, "\(dispatched.deployment.id) broke off its stream", underlying: error)
+            failure =
+                error as? HangarError
+                ?? HangarError(
+                    .upstreamInvalidResponse, "\(dispatched.deployment.id) broke off its stream", underlying: error)
         }
         if !meter.finished {
-            let error = failure ?? HangarError(.upstreamInvalidResponse, "\(dispatched.deployment.id) ended its stream early")
+            let error =
+                failure ?? HangarError(.upstreamInvalidResponse, "\(dispatched.deployment.id) ended its stream early")
             continuation.yield(ByteBuffer(string: StreamRelay.error(error, client: request.format).encoded))
             return Produced(meter: meter, error: error)
         }
@@ -132,7 +141,8 @@ extension Gateway {
             result = try await dispatcher.run(admission.route) { deployment, provider throws(UpstreamFailure) in
                 let body: ByteBuffer
                 do {
-                    body = try UpstreamBody.chat(request, deployment: deployment, provider: provider, maxTokens: admission.maxTokens)
+                    body = try UpstreamBody.chat(
+                        request, deployment: deployment, provider: provider, maxTokens: admission.maxTokens)
                 } catch {
                     throw UpstreamFailure(error: HangarError.wrapping(error), retryable: false)
                 }
@@ -141,9 +151,12 @@ extension Gateway {
         } catch {
             throw failed(error, context: context, model: admission.route.alias, stream: true, admission: admission)
         }
-        let headers = headers(context, route: admission.route.alias, deployment: result.deployment.id,
-            attempts: result.attempts.count, cost: nil, overhead: nil) + admission.headers
-        return GatewayStream(headers: headers, gateway: self, request: request, context: context, admission: admission,
+        let headers =
+            headers(
+                context, route: admission.route.alias, deployment: result.deployment.id,
+                attempts: result.attempts.count, cost: nil, overhead: nil) + admission.headers
+        return GatewayStream(
+            headers: headers, gateway: self, request: request, context: context, admission: admission,
             dispatched: result)
     }
 }

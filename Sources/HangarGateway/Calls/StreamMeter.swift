@@ -59,9 +59,11 @@ struct StreamMeter {
         case .anthropic:
             let base = reported ?? TokenUsage(inputTokens: promptEstimate)
             guard finished else {
-                return (TokenUsage(
-                    inputTokens: base.inputTokens, outputTokens: max(base.outputTokens, deltas),
-                    cachedInputTokens: base.cachedInputTokens), true)
+                return (
+                    TokenUsage(
+                        inputTokens: base.inputTokens, outputTokens: max(base.outputTokens, deltas),
+                        cachedInputTokens: base.cachedInputTokens), true
+                )
             }
             return (base, reported == nil)
         }

@@ -12,7 +12,8 @@ enum StreamRelay {
         switch (client, upstream) {
         case (.openai, .openai): self = .openAI(includeUsage: includeUsage)
         case (.anthropic, .anthropic): self = .anthropic
-        case (.openai, .anthropic): self = .anthropicToOpenAI(AnthropicToOpenAIStream(model: model, includeUsage: includeUsage))
+        case (.openai, .anthropic):
+            self = .anthropicToOpenAI(AnthropicToOpenAIStream(model: model, includeUsage: includeUsage))
         case (.anthropic, .openai): self = .openAIToAnthropic(OpenAIToAnthropicStream(model: model))
         }
     }

@@ -87,7 +87,8 @@ public struct GatewayConfig: Sendable {
                     "gateway.models.\(route.alias)", "names unknown provider '\(deployment.provider)'")
             }
             for fallback in route.fallbacks where routes[fallback] == nil || fallback == route.alias {
-                throw ConfigObject.invalid("gateway.models.\(route.alias).fallbacks", "names unknown model '\(fallback)'")
+                throw ConfigObject.invalid(
+                    "gateway.models.\(route.alias).fallbacks", "names unknown model '\(fallback)'")
             }
         }
     }

@@ -15,7 +15,8 @@ enum UpstreamBody {
         case (.openai, .openai), (.anthropic, .anthropic):
             body = request.body
         case (.openai, .anthropic):
-            body = try WireTranslation.anthropicRequest(fromOpenAI: .object(request.body), defaultMaxTokens: maxTokens)
+            body =
+                try WireTranslation.anthropicRequest(fromOpenAI: .object(request.body), defaultMaxTokens: maxTokens)
                 .objectValue ?? [:]
         case (.anthropic, .openai):
             body = try WireTranslation.openAIRequest(fromAnthropic: .object(request.body)).objectValue ?? [:]

@@ -35,7 +35,8 @@ public final class UpstreamClient: Sendable {
             request.headers.add(name: "anthropic-version", value: "2023-06-01")
         }
         request.body = .bytes(body)
-        let nanoseconds = headTimeout.components.seconds * 1_000_000_000 + headTimeout.components.attoseconds / 1_000_000_000
+        let nanoseconds =
+            headTimeout.components.seconds * 1_000_000_000 + headTimeout.components.attoseconds / 1_000_000_000
         return try await http.execute(request, deadline: .now() + .nanoseconds(nanoseconds), logger: logger)
     }
 

@@ -13,7 +13,9 @@ public struct GatewayErrorRendering: Sendable {
         self.error = error
         switch error.code {
         case .insufficientQuota, .gatewayRateLimited:
-            (status, openAIType, anthropicType) = (429, error.code == .insufficientQuota ? "insufficient_quota" : "requests", "rate_limit_error")
+            (status, openAIType, anthropicType) = (
+                429, error.code == .insufficientQuota ? "insufficient_quota" : "requests", "rate_limit_error"
+            )
         case .invalidAPIKey:
             (status, openAIType, anthropicType) = (401, "invalid_request_error", "authentication_error")
         case .modelNotFound:
@@ -28,7 +30,8 @@ public struct GatewayErrorRendering: Sendable {
         default:
             let status = error.code.family.httpStatus
             switch status {
-            case 400, 413: (self.status, openAIType, anthropicType) = (status, "invalid_request_error", "invalid_request_error")
+            case 400, 413:
+                (self.status, openAIType, anthropicType) = (status, "invalid_request_error", "invalid_request_error")
             case 401: (self.status, openAIType, anthropicType) = (401, "invalid_request_error", "authentication_error")
             case 403: (self.status, openAIType, anthropicType) = (403, "invalid_request_error", "permission_error")
             case 404: (self.status, openAIType, anthropicType) = (404, "invalid_request_error", "not_found_error")
@@ -40,8 +43,12 @@ public struct GatewayErrorRendering: Sendable {
     }
 
     public var openAIBody: JSONValue {
-        ["error": ["message": .string(error.message), "type": .string(openAIType),
-            "param": error.details["param"] ?? .null, "code": .string(error.code.rawValue)]]
+        [
+            "error": [
+                "message": .string(error.message), "type": .string(openAIType),
+                "param": error.details["param"] ?? .null, "code": .string(error.code.rawValue),
+            ]
+        ]
     }
 
     public var anthropicBody: JSONValue {
@@ -51,7 +58,9 @@ public struct GatewayErrorRendering: Sendable {
     /// The headers the error carries: `Retry-After` and the `x-ratelimit-*` figures from its details.
     public var headers: [(String, String)] {
         var headers: [(String, String)] = []
-        if let seconds = error.details["retry_after_seconds"]?.intValue { headers.append(("retry-after", "\(seconds)")) }
+        if let seconds = error.details["retry_after_seconds"]?.intValue {
+            headers.append(("retry-after", "\(seconds)"))
+        }
         for (name, value) in error.details.sorted(by: { $0.key < $1.key }) where name.hasPrefix("x-ratelimit-") {
             if let text = value.stringValue { headers.append((name, text)) }
         }

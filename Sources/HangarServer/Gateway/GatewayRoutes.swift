@@ -1,9 +1,9 @@
 import Foundation
+import HTTPTypes
 import HangarCore
 public import HangarGateway
 public import Hummingbird
 import Logging
-import HTTPTypes
 import NIOCore
 
 /// The gateway's HTTP face: OpenAI's `/v1/chat/completions`, `/v1/embeddings` and `/v1/models`, and
@@ -132,7 +132,8 @@ public struct GatewayRoutes: Sendable {
         var headers = fields(reply.headers)
         headers[.contentType] = "application/json"
         return Response(
-            status: HTTPResponse.Status(code: reply.status), headers: headers, body: ResponseBody(byteBuffer: reply.body))
+            status: HTTPResponse.Status(code: reply.status), headers: headers,
+            body: ResponseBody(byteBuffer: reply.body))
     }
 
     static func fields(_ pairs: [(String, String)]) -> HTTPFields {

@@ -12,7 +12,8 @@ extension HangarApplication {
     /// a graceful shutdown.
     public static func run(
         configuration: ServerConfiguration, options: ServerOptions = ServerOptions(), mcp: (any MCPMounting)? = nil,
-        gateway: GatewayConfig? = nil, logger: Logger, onListening: @escaping @Sendable (ListeningAddress) async -> Void = { _ in }
+        gateway: GatewayConfig? = nil, logger: Logger,
+        onListening: @escaping @Sendable (ListeningAddress) async -> Void = { _ in }
     ) async throws {
         HangarMetrics.bootstrap()
         try configuration.validate()

@@ -71,7 +71,8 @@ struct BudgetTests {
 
             // The first call fits every limit: $0.004 of the $0.10 left, ~1,010 of 1,500 tokens.
             let first = try await fixture.gateway.complete(
-                try GatewayFixture.chat(model: "priced", maxTokens: 1000), context: CallContext(key: key, clientFormat: .openai))
+                try GatewayFixture.chat(model: "priced", maxTokens: 1000),
+                context: CallContext(key: key, clientFormat: .openai))
             #expect(first.status == 200)
             // The second would still fit the budget, but not the tokens left this minute.
             let error = await expectError(.gatewayRateLimited) {

@@ -1,7 +1,7 @@
 import HangarCore
 import HangarGateway
-import HangarStore
 import HangarMockLLM
+import HangarStore
 import HangarTesting
 import NIOCore
 import Testing
@@ -30,7 +30,8 @@ struct DisconnectTests {
         """
     }
 
-    @Test("a client gone 2 s into a 20 s stream: upstream closed within 1 s, partial usage billed",
+    @Test(
+        "a client gone 2 s into a 20 s stream: upstream closed within 1 s, partial usage billed",
         arguments: StorageKind.allCases)
     func disconnectCancelsUpstream(kind: StorageKind) async throws {
         try await GatewayFixture.with(kind, mock: Self.script, config: Self.config) { fixture in
@@ -58,7 +59,8 @@ struct DisconnectTests {
             }
             #expect(record?.outcome == .clientClosed)
             let closedAfter = (record?.finishedMilliseconds ?? .max) - goneAt
-            #expect(closedAfter < 1_000, "the upstream saw its connection closed \(closedAfter) ms after the client left")
+            #expect(
+                closedAfter < 1_000, "the upstream saw its connection closed \(closedAfter) ms after the client left")
             #expect((record?.tokensSent ?? 200) < 200)
 
             let event = try #require(try await fixture.calls().last)

@@ -1,7 +1,7 @@
 import HangarCore
 import HangarGateway
-import HangarStore
 import HangarMockLLM
+import HangarStore
 import HangarTesting
 import Testing
 
