@@ -26,7 +26,9 @@ struct EmbeddingsTests {
     static func decode(_ base64: String) -> [Float] {
         let data = Data(base64Encoded: base64) ?? Data()
         return stride(from: 0, to: data.count, by: 4).map { offset in
-            let bits = data[offset..<offset + 4].enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * $1.offset) }
+            let bits = data[offset..<offset + 4].enumerated().reduce(UInt32(0)) {
+                $0 | UInt32($1.element) << (8 * $1.offset)
+            }
             return Float(bitPattern: bits)
         }
     }
@@ -35,9 +37,11 @@ struct EmbeddingsTests {
         try await MockClient.with(Self.script) { client in
             let input: JSONValue = ["A man is eating food.", "Hello"]
             let floats = try await client.post(
-                "/v1/embeddings", ["model": "embed-mock", "input": input]).json()
+                "/v1/embeddings", ["model": "embed-mock", "input": input]
+            ).json()
             let base64 = try await client.post(
-                "/v1/embeddings", ["model": "embed-mock", "input": input, "encoding_format": "base64"]).json()
+                "/v1/embeddings", ["model": "embed-mock", "input": input, "encoding_format": "base64"]
+            ).json()
             #expect(floats["object"] == "list")
             #expect(floats["model"] == "embed-mock")
             let items = try #require(floats["data"]?.arrayValue)
@@ -62,7 +66,8 @@ struct EmbeddingsTests {
     @Test func requestDimensionsAndScriptedUsage() async throws {
         try await MockClient.with(Self.script) { client in
             let body = try await client.post(
-                "/v1/embeddings", ["model": "embed-priced", "input": "x", "dimensions": 3]).json()
+                "/v1/embeddings", ["model": "embed-priced", "input": "x", "dimensions": 3]
+            ).json()
             #expect(Self.floats(body["data"]?[0]?["embedding"]).count == 3)
             #expect(body["usage"] == ["prompt_tokens": 99, "total_tokens": 99])
             let bad = try await client.post("/v1/embeddings", ["model": "embed-mock", "input": [1, 2]])
@@ -78,7 +83,10 @@ struct EmbeddingsTests {
             #expect(body["object"] == "list")
             let data = try #require(body["data"]?.arrayValue)
             #expect(data.map { $0["id"] } == ["embed-mock", "embed-priced", "mock"])
-            #expect(data.allSatisfy { $0["object"] == "model" && $0["owned_by"] == "hangar-mock" && $0["created"]?.intValue != nil })
+            #expect(
+                data.allSatisfy {
+                    $0["object"] == "model" && $0["owned_by"] == "hangar-mock" && $0["created"]?.intValue != nil
+                })
         }
     }
 }

@@ -41,7 +41,8 @@ struct MessagesTests {
 
     @Test func containsMatchesTheTextBlocksOfTheLastUserMessage() async throws {
         try await MockClient.with(Self.script) { client in
-            let matching = try await client.post("/v1/messages", MockClient.messages("claude-mock", "How is the weather?"))
+            let matching = try await client.post(
+                "/v1/messages", MockClient.messages("claude-mock", "How is the weather?"))
             #expect(
                 try matching.json()["usage"] == [
                     "input_tokens": 20, "output_tokens": 3, "cache_read_input_tokens": 5,
@@ -50,7 +51,10 @@ struct MessagesTests {
             #expect(try matching.json()["stop_reason"] == "end_turn")
             let other = try await client.post("/v1/messages", MockClient.messages("claude-mock", "Hello"))
             #expect(other.status == 404)
-            #expect(try other.json() == ["type": "error", "error": ["type": "not_found_error", "message": "model: claude-mock"]])
+            #expect(
+                try other.json() == [
+                    "type": "error", "error": ["type": "not_found_error", "message": "model: claude-mock"],
+                ])
         }
     }
 
@@ -74,10 +78,15 @@ struct MessagesTests {
             #expect(start["stop_reason"] == .null)
             #expect(start["usage"]?["output_tokens"] == 1)
             #expect(events[1]["content_block"] == ["type": "text", "text": ""])
-            let text = events.compactMap { $0["delta"]?["type"] == "text_delta" ? $0["delta"]?["text"]?.stringValue : nil }
+            let text = events.compactMap {
+                $0["delta"]?["type"] == "text_delta" ? $0["delta"]?["text"]?.stringValue : nil
+            }
             #expect(text == ["Let", " me", " check."])
             #expect(events[7]["index"] == 1)
-            #expect(events[7]["content_block"] == ["type": "tool_use", "id": "toolu_1", "name": "get_weather", "input": [:]])
+            #expect(
+                events[7]["content_block"] == [
+                    "type": "tool_use", "id": "toolu_1", "name": "get_weather", "input": [:],
+                ])
             let json = events.compactMap {
                 $0["delta"]?["type"] == "input_json_delta" ? $0["delta"]?["partial_json"]?.stringValue : nil
             }
@@ -96,7 +105,9 @@ struct MessagesTests {
             #expect(
                 try response.json() == [
                     "type": "error",
-                    "error": ["type": "invalid_request_error", "message": "max_tokens: Field required (a positive integer)"],
+                    "error": [
+                        "type": "invalid_request_error", "message": "max_tokens: Field required (a positive integer)",
+                    ],
                 ])
         }
     }
@@ -106,7 +117,10 @@ struct MessagesTests {
             let response = try await client.post("/v1/messages", MockClient.messages("claude-busy"))
             #expect(response.status == 529)
             #expect(response.headers["retry-after"] == nil)
-            #expect(try response.json() == ["type": "error", "error": ["type": "overloaded_error", "message": "Overloaded"]])
+            #expect(
+                try response.json() == [
+                    "type": "error", "error": ["type": "overloaded_error", "message": "Overloaded"],
+                ])
         }
     }
 }

@@ -61,17 +61,19 @@ struct RuleTests {
         try await MockClient.with(Self.script) { client in
             _ = try await client.post(
                 "/v1/chat/completions", MockClient.chat("flaky"), headers: ["Authorization": "Bearer sk-secret"])
-            _ = try await client.post("/v1/messages", MockClient.messages("flaky"), headers: ["x-api-key": "sk-ant-secret"])
+            _ = try await client.post(
+                "/v1/messages", MockClient.messages("flaky"), headers: ["x-api-key": "sk-ant-secret"])
             _ = try await client.post("/v1/chat/completions", MockClient.chat("nobody", stream: true))
             let response = try await client.send("GET", "/_mock/requests")
             #expect(!response.text.contains("secret"))
             let requests = try #require(try response.json()["requests"]?.arrayValue)
             #expect(requests.count == 3)
             let first = requests[0]
-            #expect(first.objectValue?.keys.sorted() == [
-                "authorized", "finished_ms", "model", "outcome", "path", "rule", "seq", "started_ms", "stream",
-                "tokens_sent",
-            ])
+            #expect(
+                first.objectValue?.keys.sorted() == [
+                    "authorized", "finished_ms", "model", "outcome", "path", "rule", "seq", "started_ms", "stream",
+                    "tokens_sent",
+                ])
             #expect(requests.map { $0["seq"] } == [1, 2, 3])
             #expect(requests.map { $0["path"] } == ["/v1/chat/completions", "/v1/messages", "/v1/chat/completions"])
             #expect(requests.map { $0["authorized"] } == [true, true, false])

@@ -27,7 +27,8 @@ struct StreamLifecycleTests {
     static func epochMilliseconds() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
 
     /// Polls the recorder until the request `seq` is no longer pending.
-    static func finished(_ recorder: MockRecorder, seq: Int, within timeout: Duration) async throws -> MockRequestRecord {
+    static func finished(_ recorder: MockRecorder, seq: Int, within timeout: Duration) async throws -> MockRequestRecord
+    {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let record = await recorder.request(seq: seq), record.outcome != .pending { return record }
@@ -51,7 +52,9 @@ struct StreamLifecycleTests {
 
             let anthropic = try await client.post("/v1/messages", MockClient.messages("cut", stream: true))
             let events = SSEFrame.parse(anthropic.text).compactMap(\.event)
-            #expect(events == ["message_start", "content_block_start", "ping"] + Array(repeating: "content_block_delta", count: 3))
+            #expect(
+                events == ["message_start", "content_block_start", "ping"]
+                    + Array(repeating: "content_block_delta", count: 3))
         }
     }
 

@@ -460,7 +460,7 @@ def expect_anthropic_stream(events: list[Any], message: Any, text: str, usage: t
     raw_kinds = {"message_start", "content_block_start", "content_block_delta", "content_block_stop",
                  "message_delta", "message_stop"}
     kinds = [event.type for event in events if event.type in raw_kinds]
-    expect(kinds and kinds[0] == "message_start", f"{what}: the first event is {kinds[:1]!r}, not message_start")
+    expect(bool(kinds) and kinds[0] == "message_start", f"{what}: the first event is {kinds[:1]!r}, not message_start")
     expect(kinds[-2:] == ["message_delta", "message_stop"], f"{what}: the stream ends with {kinds[-3:]!r}")
     expect_equal(kinds.count("message_start"), 1, f"{what}: message_start events")
     expect_equal(kinds.count("message_stop"), 1, f"{what}: message_stop events")
@@ -587,7 +587,7 @@ def check_models_list(fixture: Fixture) -> None:
 
 
 def expected_vectors(inputs: list[str]) -> list[list[float]]:
-    """EmbeddingFormat.vector, recomputed: SHA-256 chained, byte b → b / 127.5 - 1 as float32."""
+    """EmbeddingFormat.vector, recomputed: SHA-256 chained, byte b → b / 127.5 - 1, each step in float32."""
     vectors = []
     for text in inputs:
         data = b""
@@ -595,7 +595,7 @@ def expected_vectors(inputs: list[str]) -> list[list[float]]:
         while len(data) < EMBEDDING_DIMENSIONS:
             data += digest
             digest = hashlib.sha256(digest).digest()
-        vectors.append([float32(byte / 127.5 - 1) for byte in data[:EMBEDDING_DIMENSIONS]])
+        vectors.append([float32(float32(byte / 127.5) - 1) for byte in data[:EMBEDDING_DIMENSIONS]])
     return vectors
 
 

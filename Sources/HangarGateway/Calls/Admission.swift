@@ -16,14 +16,14 @@ extension Gateway {
     /// 429 naming every limit that refused, with `Retry-After` and the `x-ratelimit-*` figures.
     func admit(
         model: String, promptEstimate: Int64, maxTokens requested: Int64?, context: CallContext,
-        embeddings: Bool = false
+        embeddings: Bool = false, stream: Bool = false
     ) async throws -> Admission {
         do {
             return try await checkLimits(
                 model: model, promptEstimate: promptEstimate, maxTokens: requested,
                 context: context, embeddings: embeddings)
         } catch {
-            recordRefusal(HangarError.wrapping(error), context: context, model: model, stream: false)
+            recordRefusal(HangarError.wrapping(error), context: context, model: model, stream: stream)
             throw error
         }
     }

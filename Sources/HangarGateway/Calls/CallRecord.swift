@@ -63,8 +63,12 @@ struct CallRecord: Sendable {
         payload["deployment"] = deployment.map(JSONValue.string)
         payload["reserved_units"] = reservation.map { .int($0.amount) }
         if let upstream {
-            payload["upstream_ms"] = .double((upstream.milliseconds * 1000).rounded() / 1000)
-            payload["overhead_ms"] = .double(((latency - upstream).milliseconds * 1000).rounded() / 1000)
+            // For a stream, the upstream time is the wait for its head; the rest of the call is the stream itself.
+            payload[stream ? "upstream_head_ms" : "upstream_ms"] = .double(
+                (upstream.milliseconds * 1000).rounded() / 1000)
+            if !stream {
+                payload["overhead_ms"] = .double(((latency - upstream).milliseconds * 1000).rounded() / 1000)
+            }
         }
         if let error {
             payload["error"] = ["code": .string(error.code.rawValue), "message": .string(error.message)]

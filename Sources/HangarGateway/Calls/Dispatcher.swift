@@ -84,14 +84,14 @@ struct Dispatcher {
             }
         }
         let failure: HangarError
-        if let last, last.error.code == .upstreamTimeout,
-            attempts.allSatisfy({ $0.outcome == last.error.code.rawValue })
-        {
+        let codes = Set(attempts.map(\.outcome))
+        if let last, codes == [last.error.code.rawValue], last.error.code == .upstreamTimeout {
             failure = HangarError(.upstreamTimeout, "no deployment of '\(route.alias)' answered in time")
         } else if let last {
+            // One kind of failure throughout keeps its code (a garbage answer stays `upstream_invalid_response`).
+            let code = codes == [last.error.code.rawValue] ? last.error.code : .upstreamUnavailable
             failure = HangarError(
-                .upstreamUnavailable,
-                "every deployment of '\(route.alias)' failed; the last one: \(last.error.message)")
+                code, "every deployment of '\(route.alias)' failed; the last one: \(last.error.message)")
         } else {
             failure = HangarError(
                 .upstreamUnavailable, "no deployment of '\(route.alias)' is available right now",

@@ -135,7 +135,7 @@ extension Gateway {
     public func openStream(_ request: ChatRequest, context: CallContext) async throws -> GatewayStream {
         let admission = try await admit(
             model: request.model, promptEstimate: request.promptEstimate, maxTokens: request.maxTokens,
-            context: context)
+            context: context, stream: true)
         let result: Dispatcher.Result<HTTPClientResponse>
         do {
             result = try await dispatcher.run(admission.route) { deployment, provider throws(UpstreamFailure) in

@@ -22,10 +22,7 @@ struct StreamMeter {
                 finished = true
                 return
             }
-            // Only the usage chunk needs parsing; the others are counted by a cheap look at their text.
-            if message.data.contains("\"usage\":{"), let json = try? JSONValue.parse(message.data),
-                let usage = TokenUsage(openAI: json["usage"])
-            {
+            if let (usage, _) = OpenAIUsageChunk.read(message.data) {
                 reported = usage
             } else if message.data.contains("\"delta\"") {
                 deltas += 1

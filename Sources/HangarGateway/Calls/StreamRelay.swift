@@ -21,7 +21,7 @@ enum StreamRelay {
     mutating func relay(_ message: SSEMessage) throws -> [SSEMessage] {
         switch self {
         case .openAI(let includeUsage):
-            if !includeUsage, message.data.hasPrefix("{"), message.data.contains("\"choices\":[]") { return [] }
+            if !includeUsage, OpenAIUsageChunk.read(message.data)?.usageOnly == true { return [] }
             return [message]
         case .anthropic:
             return [message]

@@ -10,8 +10,9 @@ public struct MockUsage: Sendable, Hashable {
     /// Anthropic's `cache_creation_input_tokens`.
     public var cacheCreationTokens: Int
 
-    public init(promptTokens: Int? = nil, completionTokens: Int? = nil, cachedTokens: Int = 0, cacheCreationTokens: Int = 0)
-    {
+    public init(
+        promptTokens: Int? = nil, completionTokens: Int? = nil, cachedTokens: Int = 0, cacheCreationTokens: Int = 0
+    ) {
         self.promptTokens = promptTokens
         self.completionTokens = completionTokens
         self.cachedTokens = cachedTokens

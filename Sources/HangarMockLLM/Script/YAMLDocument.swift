@@ -35,7 +35,9 @@ enum YAMLDocument {
                 guard case .scalar = key, let name = key.string else {
                     throw ScriptObject.invalid("every key in \(path) must be a string")
                 }
-                guard object[name] == nil else { throw ScriptObject.invalid("the key '\(name)' appears twice in \(path)") }
+                guard object[name] == nil else {
+                    throw ScriptObject.invalid("the key '\(name)' appears twice in \(path)")
+                }
                 object[name] = try json(value, path: "\(path).\(name)", depth: depth + 1)
             }
             return .object(object)

@@ -1,7 +1,7 @@
 import Foundation
 import HangarCore
-public import Logging
 import Hummingbird
+public import Logging
 import NIOCore
 
 /// The scriptable mock LLM: an OpenAI- and Anthropic-compatible HTTP server whose answers come from a

@@ -21,7 +21,9 @@ struct AnthropicMessageFormat: Sendable {
         var content: [JSONValue] = []
         if let text { content.append(["type": "text", "text": .string(text)]) }
         for call in reply.toolCalls {
-            content.append(["type": "tool_use", "id": .string(call.id), "name": .string(call.name), "input": call.input])
+            content.append([
+                "type": "tool_use", "id": .string(call.id), "name": .string(call.name), "input": call.input,
+            ])
         }
         return envelope(content: content, stopReason: .string(stopReason), usage: usageObject(output: usage.completion))
     }
@@ -43,10 +45,13 @@ struct AnthropicMessageFormat: Sendable {
             plan.opening.append(event("ping", [:]))
         }
         for call in reply.toolCalls {
-            let block: JSONValue = ["type": "tool_use", "id": .string(call.id), "name": .string(call.name), "input": [:]]
+            let block: JSONValue = [
+                "type": "tool_use", "id": .string(call.id), "name": .string(call.name), "input": [:],
+            ]
             plan.body.append(.frame(blockStart(index, block)))
             for piece in call.pieces {
-                plan.body.append(.token(blockDelta(index, ["type": "input_json_delta", "partial_json": .string(piece)])))
+                plan.body.append(
+                    .token(blockDelta(index, ["type": "input_json_delta", "partial_json": .string(piece)])))
             }
             plan.body.append(.frame(event("content_block_stop", ["index": .int(Int64(index))])))
             index += 1

@@ -12,7 +12,8 @@ struct MockClient {
     ) async throws -> RawResponse {
         let connection = try RawConnection(port: handle.port)
         defer { connection.close() }
-        try connection.send(Self.request(method, path, body: body, headers: headers.merging(["Connection": "close"]) { $1 }))
+        try connection.send(
+            Self.request(method, path, body: body, headers: headers.merging(["Connection": "close"]) { $1 }))
         try await connection.readToEnd()
         return try RawResponse(connection.received)
     }
