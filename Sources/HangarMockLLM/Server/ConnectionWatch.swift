@@ -5,9 +5,10 @@ import Synchronization
 /// Notices, on each connection, when the client goes away or the server starts to shut down, so a delay or a
 /// stream stops at once instead of at its next write.
 ///
-/// Hummingbird allows remote half-closure, so a client that closes its socket shows up as
-/// `ChannelEvent.inputClosed` (its FIN), long before a write fails: a write only fails after the client's
-/// kernel has answered an earlier write with a reset. A graceful shutdown shows up as
+/// Hummingbird's response body writer does throw once the peer has closed, but only at the next write: a
+/// stream at 10 tokens per second learns of it up to 100 ms late, and a delay or a slow first token, which
+/// write nothing, not at all. Hummingbird allows remote half-closure, so a client that closes its socket shows
+/// up at once as `ChannelEvent.inputClosed` (its FIN); a graceful shutdown shows up as
 /// `ChannelShouldQuiesceEvent`. Both pass through this handler, which sits in every connection's pipeline;
 /// requests find it with `pipeline.handler(type:)`. Its state is behind a `Mutex`, written on the event loop
 /// and read from request tasks.
