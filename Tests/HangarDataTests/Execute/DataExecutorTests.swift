@@ -88,7 +88,8 @@ struct DataExecutorTests {
             }
             #expect(error?.code == .statementTimeout, "\(String(describing: error))")
             #expect(error?.message.contains("SELECT") == false)
-            #expect(clock.now - start < .milliseconds(1500))
+            // The statement would run 30 s; stopping within a few seconds on a loaded machine is the point.
+            #expect(clock.now - start < .seconds(5))
             let rows = try await executor.read(
                 CompiledStatement(sql: "SELECT COUNT(*) FROM users", binds: []), model: Fixture.model,
                 principal: Fixture.acme, timeout: Fixture.timeout)
