@@ -19,7 +19,9 @@ struct ExecCommandTests {
         let ok = try cli.run(["exec", "w", "--", "cat", "f"])
         #expect(ok.status == 0 && ok.stdout == "f\n" && ok.stderr == "")
         let failed = try cli.run(["exec", "w", "--", "sh", "-c", "echo out; echo err >&2; exit 3"])
-        #expect(failed.status == 1 && failed.stdout == "out\n" && failed.stderr == "err\n")
+        #expect(failed.status == 1 && failed.stdout == "out\n")
+        // Once seen failing under a loaded fresh-clone CI run (stderr not "err\n"); the message says what it was.
+        #expect(failed.stderr == "err\n", "stderr was \(failed.stderr.debugDescription)")
         let denied = try cli.run(["exec", "w", "--json", "--", "sudo", "id"])
         #expect(denied.status == 7)
         let deniedEnvelope = try JSONValue.parse(denied.stdout)
